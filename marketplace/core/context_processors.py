@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.urls import reverse
+
+
+def service(request):
+    """Names the service, its phase and its navigation for the layout template."""
+    return {
+        "service_name": settings.SERVICE_NAME,
+        "service_phase": settings.SERVICE_PHASE,
+        "feedback_email": settings.FEEDBACK_EMAIL,
+        "service_nav": service_navigation(request),
+    }
+
+
+def service_navigation(request) -> list[dict]:
+    path = request.path
+    user = getattr(request, "user", None)
+    items = []
+    if user is not None and user.is_authenticated:
+        items.append({"href": reverse("accounts:your-account"), "text": "Your account"})
+    else:
+        items.append({"href": reverse("accounts:sign-in"), "text": "Sign in"})
+    for item in items:
+        item["active"] = path.startswith(item["href"])
+    return items

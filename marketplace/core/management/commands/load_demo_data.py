@@ -1,0 +1,71 @@
+"""Load the demo catalogue and demo accounts.
+
+    python manage.py load_demo_data [--no-users]
+
+Idempotent: run it as often as you like. Demo account passwords are generated
+afresh on every run and printed, so none is stored in the repository.
+"""
+
+import secrets
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from marketplace.accounts.models import BuyerOrganisation, User
+from marketplace.accounts.roles import CCS_ADMINS_GROUP, CCS_REVIEWERS_GROUP
+from marketplace.core.services import audit_record
+from marketplace.demo import loaders
+from suppliers.models import SupplierOrganisation
+
+DEMO_USERS = [
+    ("admin@ccs.example.gov.uk", "CCS administrator", CCS_ADMINS_GROUP),
+    ("reviewer@ccs.example.gov.uk", "CCS reviewer", CCS_REVIEWERS_GROUP),
+    ("buyer@education.gov.uk", "Demo buyer (Department for Education)", "buyer"),
+    ("supplier@example.co.uk", "Demo supplier user", "supplier"),
+]
+
+
+class Command(BaseCommand):
+    help = "Load the demo catalogue (frameworks, suppliers, buyers) and demo accounts."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--no-users", action="store_true", help="Load data but no accounts.")
+
+    def handle(self, *args, **options):
+        steps = [
+            ("categories", loaders.categories_load),
+            ("frameworks", loaders.frameworks_load),
+            ("suppliers", loaders.suppliers_load),
+            ("buyer organisations", loaders.buyer_organisations_load),
+        ]
+        for number, (label, step) in enumerate(steps, start=1):
+            self.stdout.write(f"[{number}/{len(steps)}] Loading {label}…")
+            step(lambda line: self.stdout.write(f"      {line}"))
+        audit_record(actor=None, action="demo_data.loaded", data={"steps": [s for s, _ in steps]})
+        if not options["no_users"]:
+            self._users()
+        self.stdout.write(self.style.SUCCESS("Demo data loaded."))
+
+    @transaction.atomic
+    def _users(self) -> None:
+        from django.contrib.auth.models import Group
+
+        password = secrets.token_urlsafe(12)
+        buyer_org = BuyerOrganisation.objects.get(name="Department for Education")
+        supplier_org = SupplierOrganisation.objects.order_by("name").first()
+        self.stdout.write("Demo accounts (the password changes on every load):")
+        for email, name, role in DEMO_USERS:
+            user = User.objects.filter(email=email).first() or User(email=email)
+            user.full_name = name
+            user.is_active = True
+            user.email_verified_at = user.email_verified_at or user.date_joined
+            user.is_superuser = role == CCS_ADMINS_GROUP
+            user.is_staff = role == CCS_ADMINS_GROUP
+            user.buyer_organisation = buyer_org if role == "buyer" else None
+            user.supplier_organisation = supplier_org if role == "supplier" else None
+            user.set_password(password)
+            user.save()
+            if role in {CCS_ADMINS_GROUP, CCS_REVIEWERS_GROUP}:
+                user.groups.add(Group.objects.get(name=role))
+            self.stdout.write(f"      {email:<32} {name}")
+        self.stdout.write(f"      password for all of them: {password}")

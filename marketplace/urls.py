@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from marketplace.core import views as core_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("account/", include("marketplace.accounts.urls")),
+    path("health/", core_views.health, name="health"),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Wagtail serves every other path from the page tree, so it goes last.
+urlpatterns += [path("", include(wagtail_urls))]
+
+handler404 = "marketplace.core.views.page_not_found"
+handler500 = "marketplace.core.views.server_error"
+handler403 = "marketplace.core.views.permission_denied"
+handler400 = "marketplace.core.views.bad_request"

@@ -1,0 +1,50 @@
+"""A real round trip to the OpenSearch node: a query built with the elasticsearch
+DSL, sent by opensearch-py."""
+
+import uuid
+
+import pytest
+from elasticsearch_dsl import Search
+
+from search.engine_client import EngineUnavailable, engine_client, engine_ping, engine_search
+
+
+@pytest.fixture
+def index(opensearch_url):
+    client = engine_client(engine="opensearch", url=opensearch_url)
+    name = f"test-engine-client-{uuid.uuid4().hex[:8]}"
+    client.indices.create(
+        index=name,
+        body={
+            "settings": {"number_of_shards": 1, "number_of_replicas": 0},
+            "mappings": {
+                "properties": {
+                    "name": {"type": "text", "analyzer": "english"},
+                    "region": {"type": "keyword"},
+                }
+            },
+        },
+    )
+    yield client, name
+    client.indices.delete(index=name)
+
+
+def test_a_document_indexed_on_the_node_is_found_by_a_dsl_query(index):
+    client, name = index
+    client.index(index=name, id="1", body={"name": "Hosting services", "region": "TLC"})
+    client.index(index=name, id="2", body={"name": "Payroll software", "region": "TLM"})
+    client.indices.refresh(index=name)
+
+    search = Search().query("match", name="hosted").filter("term", region="TLC")
+    body = engine_search(index=name, search=search, client=client)
+
+    assert [hit["_id"] for hit in body["hits"]["hits"]] == ["1"]  # "hosted" stems to "host"
+    assert engine_ping(client=client) is True
+
+
+def test_an_unreachable_engine_is_reported_not_raised_raw():
+    client = engine_client(engine="opensearch", url="http://127.0.0.1:9")
+
+    assert engine_ping(client=client) is False
+    with pytest.raises(EngineUnavailable):
+        engine_search(index="anything", search=Search(), client=client)
