@@ -1,9 +1,12 @@
 """Buying organisations, their frameworks and lots, and the category taxonomy
-that lots map onto."""
+that lots map onto; and the desired future of each framework (the desired map)."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 from treebeard.mp_tree import MP_Node
 
 
@@ -51,7 +54,22 @@ class FrameworkStatus(models.TextChoices):
     EXPIRED = "expired", _("Expired")
 
 
-class Framework(models.Model):
+class RouteToMarket(models.TextChoices):
+    DIRECT_AWARD = "direct-award", _("Direct award")
+    FURTHER_COMPETITION = "further-competition", _("Further competition")
+    BOTH = "both", _("Direct award or further competition")
+
+
+class Disposition(models.TextChoices):
+    """What CCS intends for a framework in the desired map."""
+
+    RETAIN = "retain", _("Retain")
+    MERGE = "merge", _("Merge into another framework")
+    REPLACE = "replace", _("Replace with a planned framework")
+    RETIRE = "retire", _("Retire")
+
+
+class Framework(ClusterableModel):
     reference = models.CharField(_("reference"), max_length=32, blank=True)
     name = models.CharField(_("name"), max_length=255)
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
@@ -64,10 +82,46 @@ class Framework(models.Model):
     sectors = models.JSONField(
         _("sectors that may use it"), default=list, blank=True, help_text=_("Buyer sector codes.")
     )
-    description = models.TextField(_("what you can buy"), blank=True)
+    description = models.TextField(
+        _("what you can buy"), blank=True, help_text=_("Plain English, for non-technical buyers.")
+    )
+    how_to_buy = models.TextField(_("how to buy"), blank=True)
+    route_to_market = models.CharField(
+        _("route to market"), max_length=24, choices=RouteToMarket.choices, blank=True
+    )
     status = models.CharField(
         _("status"), max_length=16, choices=FrameworkStatus.choices, default=FrameworkStatus.LIVE
     )
+    planned = models.BooleanField(
+        _("planned"),
+        default=False,
+        help_text=_("Not procured yet: it appears only in the desired map."),
+    )
+    applications_open = models.DateField(_("applications open"), null=True, blank=True)
+    applications_close = models.DateField(_("applications close"), null=True, blank=True)
+    live_from = models.DateField(_("live from"), null=True, blank=True)
+    expires = models.DateField(_("expires"), null=True, blank=True)
+    previous_iteration = models.ForeignKey(
+        "self",
+        verbose_name=_("previous iteration"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="next_iterations",
+    )
+    disposition = models.CharField(
+        _("future"), max_length=16, choices=Disposition.choices, default=Disposition.RETAIN
+    )
+    disposition_target = models.ForeignKey(
+        "self",
+        verbose_name=_("merge into or replace with"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="absorbs",
+    )
+    disposition_rationale = models.TextField(_("why"), blank=True)
+    disposition_date = models.DateField(_("target date"), null=True, blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -82,9 +136,24 @@ class Framework(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self):
+        needs_target = self.disposition in {Disposition.MERGE, Disposition.REPLACE}
+        if needs_target and self.disposition_target is None:
+            raise ValidationError(
+                {"disposition_target": _("Choose the framework this one merges into or is replaced by")}
+            )
+        if self.disposition_target_id and self.disposition_target_id == self.pk:
+            raise ValidationError({"disposition_target": _("A framework cannot merge into itself")})
+        if self.live_from and self.expires and self.expires < self.live_from:
+            raise ValidationError({"expires": _("The expiry date must be after the live date")})
 
-class Lot(models.Model):
-    framework = models.ForeignKey(
+    @property
+    def next_iteration(self):
+        return self.next_iterations.order_by("live_from").first()
+
+
+class Lot(ClusterableModel):
+    framework = ParentalKey(
         Framework, verbose_name=_("framework"), on_delete=models.CASCADE, related_name="lots"
     )
     number = models.CharField(_("lot number"), max_length=8)
@@ -94,7 +163,7 @@ class Lot(models.Model):
     max_categories = models.PositiveSmallIntegerField(
         _("most categories a service may choose"), null=True, blank=True
     )
-    categories = models.ManyToManyField(
+    categories = ParentalManyToManyField(
         "Category", verbose_name=_("categories"), blank=True, related_name="lots"
     )
 
@@ -127,3 +196,29 @@ class Category(MP_Node):
 
     def __str__(self) -> str:
         return self.name
+
+
+class FrameworkUsage(models.Model):
+    """Spend through a framework by buyer sector over a period, from published data."""
+
+    framework = models.ForeignKey(
+        Framework, verbose_name=_("framework"), on_delete=models.CASCADE, related_name="usage"
+    )
+    sector = models.CharField(_("buyer sector"), max_length=32)
+    period = models.CharField(_("period"), max_length=100)
+    spend_pence = models.BigIntegerField(_("spend in pence"))
+    transactions = models.PositiveIntegerField(_("invoice lines"))
+    source = models.CharField(_("source"), max_length=255)
+
+    class Meta:
+        ordering = ["framework", "-spend_pence"]
+        verbose_name = _("framework usage")
+        verbose_name_plural = _("framework usage")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["framework", "sector", "period"], name="usage_unique_per_period"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.framework}: {self.sector} {self.period}"

@@ -11,7 +11,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.text import slugify
 
-from frameworks.models import BuyingOrganisation, Category, Framework, Lot
+from frameworks.models import BuyingOrganisation, Category, Framework, FrameworkUsage, Lot
 from marketplace.accounts.models import BuyerOrganisation
 from suppliers.models import SupplierOrganisation
 
@@ -103,8 +103,18 @@ def frameworks_load(progress: Progress) -> int:
                 "reference": row.get("reference", ""),
                 "owner": owner,
                 "status": row["status"],
+                "planned": row.get("planned", False),
                 "description": row["description"],
+                "how_to_buy": row.get("how_to_buy", ""),
+                "route_to_market": row.get("route_to_market", ""),
                 "sectors": owner.sectors_served,
+                "applications_open": row.get("applications_open"),
+                "applications_close": row.get("applications_close"),
+                "live_from": row.get("live_from"),
+                "expires": row.get("expires"),
+                "disposition": row.get("disposition", "retain"),
+                "disposition_rationale": row.get("rationale", ""),
+                "disposition_date": row.get("disposition_date"),
             },
         )
         if row.get("lots_from") == "gcloud13":
@@ -134,6 +144,13 @@ def frameworks_load(progress: Progress) -> int:
             )
             categories = [leaf for slug in lot_row["categories"] for leaf in _leaves_under(slug)]
             lot.categories.set(categories)
+            lot.save()  # a ParentalManyToManyField is written when its lot is saved
+    # Links between frameworks, once they all exist.
+    for row in data["frameworks"]:
+        Framework.objects.filter(slug=row["slug"]).update(
+            previous_iteration=Framework.objects.filter(slug=row.get("previous", "")).first(),
+            disposition_target=Framework.objects.filter(slug=row.get("target", "")).first(),
+        )
     count = Framework.objects.count()
     progress(
         f"buying organisations: {len(owners)}, frameworks: {count}, lots: {Lot.objects.count()}"
@@ -180,3 +197,25 @@ def buyer_organisations_load(progress: Progress) -> int:
     BuyerOrganisation.objects.bulk_create(new, batch_size=500)
     progress(f"buyer organisations: {len(rows)} in the fixtures, {len(new)} added")
     return len(rows)
+
+
+@transaction.atomic
+def framework_usage_load(progress: Progress) -> int:
+    """G-Cloud spend by buyer sector: real figures from the 2012-14 spend data,
+    which span G-Cloud's early iterations; they are shown against G-Cloud III."""
+    data = read("gcloud_usage_by_sector.json")
+    totals: dict[str, dict[str, int]] = {}
+    for row in data["records"]:
+        sector = totals.setdefault(row["sector"], {"spend_pence": 0, "transactions": 0})
+        sector["spend_pence"] += row["spend_pence"]
+        sector["transactions"] += row["rows"]
+    framework = Framework.objects.get(slug="g-cloud-iii")
+    for sector, figures in totals.items():
+        FrameworkUsage.objects.update_or_create(
+            framework=framework,
+            sector=sector,
+            period="April 2012 to June 2014 (all G-Cloud iterations)",
+            defaults={**figures, "source": data["source"][:255]},
+        )
+    progress(f"framework usage: {len(totals)} buyer sectors for {framework.name}")
+    return len(totals)

@@ -21,7 +21,7 @@ def load(*args) -> str:
 def test_the_demo_catalogue_loads_from_the_committed_fixtures():
     output = load()
 
-    assert "[4/4] Loading buyer organisations" in output
+    assert "[5/5] Loading buyer organisations" in output
     assert SupplierOrganisation.objects.count() == 342
     assert BuyerOrganisation.objects.count() == 522
     assert Framework.objects.filter(name__in=["PSN Services", "PSN Connectivity"]).count() == 2

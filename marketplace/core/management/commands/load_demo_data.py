@@ -35,6 +35,7 @@ class Command(BaseCommand):
         steps = [
             ("categories", loaders.categories_load),
             ("frameworks", loaders.frameworks_load),
+            ("framework usage", loaders.framework_usage_load),
             ("suppliers", loaders.suppliers_load),
             ("buyer organisations", loaders.buyer_organisations_load),
         ]

@@ -1,0 +1,88 @@
+"""Reads for the framework map and the framework pages."""
+
+from collections import defaultdict
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from .coverage import FrameworkFacts, MapCategory, MapSummary, current_map, desired_map
+from .models import Category, Framework, FrameworkUsage, Lot
+
+
+def framework_list(*, include_planned: bool = False) -> QuerySet[Framework]:
+    frameworks = Framework.objects.select_related("owner").annotate(lot_count=Count("lots"))
+    return frameworks if include_planned else frameworks.filter(planned=False)
+
+
+def framework_get(*, slug: str) -> Framework:
+    return (
+        Framework.objects.select_related(
+            "owner", "previous_iteration", "disposition_target"
+        )
+        .prefetch_related(Prefetch("lots", queryset=Lot.objects.prefetch_related("categories")))
+        .get(slug=slug)
+    )
+
+
+def map_categories() -> list[MapCategory]:
+    """The rows of the map: each top-level category's children, or the top-level
+    category itself when it has none. Fine enough to show real overlaps, small
+    enough to read."""
+    roots = list(Category.get_root_nodes())
+    rows: list[MapCategory] = []
+    for root in roots:
+        children = list(root.get_children())
+        for node in children or [root]:
+            rows.append(MapCategory(slug=node.slug, name=node.name, path=node.path, group=root.name))
+    return rows
+
+
+def framework_facts(*, frameworks: QuerySet[Framework] | None = None) -> list[FrameworkFacts]:
+    frameworks = frameworks if frameworks is not None else Framework.objects.all()
+    paths: dict[int, set[str]] = defaultdict(set)
+    for framework_id, path in Lot.categories.through.objects.filter(
+        lot__framework__in=frameworks
+    ).values_list("lot__framework_id", "category__path"):
+        paths[framework_id].add(path)
+    return [
+        FrameworkFacts(
+            slug=framework.slug,
+            name=framework.name,
+            status=framework.status,
+            planned=framework.planned,
+            disposition=framework.disposition,
+            target=framework.disposition_target.slug if framework.disposition_target else None,
+            category_paths=frozenset(paths[framework.pk]),
+        )
+        for framework in frameworks.select_related("disposition_target")
+    ]
+
+
+def framework_map() -> tuple[MapSummary, MapSummary, dict[str, Framework]]:
+    """The current and desired maps, and the frameworks they name, by slug."""
+    categories = map_categories()
+    facts = framework_facts()
+    by_slug = {f.slug: f for f in Framework.objects.select_related("owner", "disposition_target")}
+    return current_map(categories, facts), desired_map(categories, facts), by_slug
+
+
+def frameworks_covering_same_categories(*, framework: Framework) -> QuerySet[Framework]:
+    """Other live frameworks sharing a category with this one (either way up the tree)."""
+    paths = list(
+        Category.objects.filter(lots__framework=framework).values_list("path", flat=True)
+    )
+    if not paths:
+        return Framework.objects.none()
+    query = Q()
+    for path in paths:
+        ancestors = [path[:end] for end in range(Category.steplen, len(path) + 1, Category.steplen)]
+        query |= Q(lots__categories__path__startswith=path) | Q(lots__categories__path__in=ancestors)
+    return (
+        Framework.objects.filter(query, status="live", planned=False)
+        .exclude(pk=framework.pk)
+        .select_related("owner")
+        .distinct()
+    )
+
+
+def framework_usage(*, framework: Framework) -> QuerySet[FrameworkUsage]:
+    return framework.usage.all()
