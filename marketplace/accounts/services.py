@@ -98,6 +98,11 @@ def user_email_confirm(*, token: str) -> User:
 CCS_GROUP_PERMISSIONS = {
     CCS_REVIEWERS_GROUP: [
         "wagtailadmin.access_admin",
+        "frameworks.view_buyingorganisation",
+        "frameworks.view_framework",
+        "frameworks.view_lot",
+        "frameworks.view_category",
+        "frameworks.view_frameworkusage",
     ],
     CCS_ADMINS_GROUP: [
         "wagtailadmin.access_admin",
@@ -110,6 +115,22 @@ CCS_GROUP_PERMISSIONS = {
         "accounts.view_buyerorganisation",
         "accounts.view_user",
         "core.view_auditevent",
+        # The framework map: no delete, frameworks retire through their status.
+        "frameworks.add_buyingorganisation",
+        "frameworks.change_buyingorganisation",
+        "frameworks.view_buyingorganisation",
+        "frameworks.add_framework",
+        "frameworks.change_framework",
+        "frameworks.view_framework",
+        "frameworks.add_lot",
+        "frameworks.change_lot",
+        "frameworks.view_lot",
+        "frameworks.add_category",
+        "frameworks.change_category",
+        "frameworks.view_category",
+        "frameworks.add_frameworkusage",
+        "frameworks.change_frameworkusage",
+        "frameworks.view_frameworkusage",
     ],
 }
 

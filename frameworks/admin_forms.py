@@ -1,0 +1,78 @@
+"""Wagtail admin forms for the framework map.
+
+Some model fields store JSON lists (buyer sectors, CPV codes), which Wagtail
+would otherwise show as raw JSON; these forms give staff checkboxes and a
+comma-separated box instead. The category form places new nodes in the tree.
+"""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from marketplace.accounts.models import BuyerSector
+
+from .models import Category
+
+
+class SectorsField(forms.MultipleChoiceField):
+    """Buyer sector codes as checkboxes, cleaned to the plain list the JSONField stores."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("choices", BuyerSector.choices)
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+
+class CommaSeparatedListField(forms.CharField):
+    """A JSON list of short codes edited as "a, b, c"."""
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return ", ".join(str(item) for item in value)
+        return value
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        return [part.strip() for part in text.split(",") if part.strip()]
+
+
+class BuyingOrganisationAdminForm(WagtailAdminModelForm):
+    sectors_served = SectorsField(label=_("Sectors served"))
+
+
+class FrameworkAdminForm(WagtailAdminModelForm):
+    sectors = SectorsField(label=_("Sectors that may use it"))
+
+
+class CategoryAdminForm(WagtailAdminModelForm):
+    # Not a model field: the tree position is the materialised path, which only
+    # treebeard's add_root/add_child may write. Offered on create only, because
+    # moving a node re-paths its whole subtree and is not an editing job.
+    parent = forms.ModelChoiceField(
+        label=_("Parent category"),
+        queryset=Category.objects.all(),
+        required=False,
+        empty_label=_("None (top level)"),
+        help_text=_("Leave blank to make a top-level category."),
+    )
+    cpv_codes = CommaSeparatedListField(
+        label=_("CPV codes"),
+        required=False,
+        help_text=_("Separate codes with commas, for example 72000000, 48000000."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            del self.fields["parent"]
+
+    def save(self, commit=True):
+        if self.instance.pk:
+            return super().save(commit=commit)
+        node = super().save(commit=False)
+        parent = self.cleaned_data.get("parent")
+        node = parent.add_child(instance=node) if parent else Category.add_root(instance=node)
+        self._save_m2m()
+        return node
