@@ -75,7 +75,9 @@ def _coverage(
         CategoryCoverage(
             category=category,
             frameworks=tuple(
-                sorted(slug for slug, paths in paths_by_framework.items() if covers(paths, category))
+                sorted(
+                    slug for slug, paths in paths_by_framework.items() if covers(paths, category)
+                )
             ),
         )
         for category in categories

@@ -140,7 +140,11 @@ class Framework(ClusterableModel):
         needs_target = self.disposition in {Disposition.MERGE, Disposition.REPLACE}
         if needs_target and self.disposition_target is None:
             raise ValidationError(
-                {"disposition_target": _("Choose the framework this one merges into or is replaced by")}
+                {
+                    "disposition_target": _(
+                        "Choose the framework this one merges into or is replaced by"
+                    )
+                }
             )
         if self.disposition_target_id and self.disposition_target_id == self.pk:
             raise ValidationError({"disposition_target": _("A framework cannot merge into itself")})

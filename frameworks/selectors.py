@@ -15,9 +15,7 @@ def framework_list(*, include_planned: bool = False) -> QuerySet[Framework]:
 
 def framework_get(*, slug: str) -> Framework:
     return (
-        Framework.objects.select_related(
-            "owner", "previous_iteration", "disposition_target"
-        )
+        Framework.objects.select_related("owner", "previous_iteration", "disposition_target")
         .prefetch_related(Prefetch("lots", queryset=Lot.objects.prefetch_related("categories")))
         .get(slug=slug)
     )
@@ -32,7 +30,9 @@ def map_categories() -> list[MapCategory]:
     for root in roots:
         children = list(root.get_children())
         for node in children or [root]:
-            rows.append(MapCategory(slug=node.slug, name=node.name, path=node.path, group=root.name))
+            rows.append(
+                MapCategory(slug=node.slug, name=node.name, path=node.path, group=root.name)
+            )
     return rows
 
 
@@ -67,15 +67,15 @@ def framework_map() -> tuple[MapSummary, MapSummary, dict[str, Framework]]:
 
 def frameworks_covering_same_categories(*, framework: Framework) -> QuerySet[Framework]:
     """Other live frameworks sharing a category with this one (either way up the tree)."""
-    paths = list(
-        Category.objects.filter(lots__framework=framework).values_list("path", flat=True)
-    )
+    paths = list(Category.objects.filter(lots__framework=framework).values_list("path", flat=True))
     if not paths:
         return Framework.objects.none()
     query = Q()
     for path in paths:
         ancestors = [path[:end] for end in range(Category.steplen, len(path) + 1, Category.steplen)]
-        query |= Q(lots__categories__path__startswith=path) | Q(lots__categories__path__in=ancestors)
+        query |= Q(lots__categories__path__startswith=path) | Q(
+            lots__categories__path__in=ancestors
+        )
     return (
         Framework.objects.filter(query, status="live", planned=False)
         .exclude(pk=framework.pk)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("account/", include("marketplace.accounts.urls")),
+    path("frameworks/", include("frameworks.urls")),
     path("health/", core_views.health, name="health"),
 ]
 

@@ -6,103 +6,167 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('frameworks', '0001_initial'),
+        ("frameworks", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='framework',
-            name='applications_close',
-            field=models.DateField(blank=True, null=True, verbose_name='applications close'),
+            model_name="framework",
+            name="applications_close",
+            field=models.DateField(blank=True, null=True, verbose_name="applications close"),
         ),
         migrations.AddField(
-            model_name='framework',
-            name='applications_open',
-            field=models.DateField(blank=True, null=True, verbose_name='applications open'),
+            model_name="framework",
+            name="applications_open",
+            field=models.DateField(blank=True, null=True, verbose_name="applications open"),
         ),
         migrations.AddField(
-            model_name='framework',
-            name='disposition',
-            field=models.CharField(choices=[('retain', 'Retain'), ('merge', 'Merge into another framework'), ('replace', 'Replace with a planned framework'), ('retire', 'Retire')], default='retain', max_length=16, verbose_name='future'),
+            model_name="framework",
+            name="disposition",
+            field=models.CharField(
+                choices=[
+                    ("retain", "Retain"),
+                    ("merge", "Merge into another framework"),
+                    ("replace", "Replace with a planned framework"),
+                    ("retire", "Retire"),
+                ],
+                default="retain",
+                max_length=16,
+                verbose_name="future",
+            ),
         ),
         migrations.AddField(
-            model_name='framework',
-            name='disposition_date',
-            field=models.DateField(blank=True, null=True, verbose_name='target date'),
+            model_name="framework",
+            name="disposition_date",
+            field=models.DateField(blank=True, null=True, verbose_name="target date"),
         ),
         migrations.AddField(
-            model_name='framework',
-            name='disposition_rationale',
-            field=models.TextField(blank=True, verbose_name='why'),
+            model_name="framework",
+            name="disposition_rationale",
+            field=models.TextField(blank=True, verbose_name="why"),
         ),
         migrations.AddField(
-            model_name='framework',
-            name='disposition_target',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='absorbs', to='frameworks.framework', verbose_name='merge into or replace with'),
+            model_name="framework",
+            name="disposition_target",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="absorbs",
+                to="frameworks.framework",
+                verbose_name="merge into or replace with",
+            ),
         ),
         migrations.AddField(
-            model_name='framework',
-            name='expires',
-            field=models.DateField(blank=True, null=True, verbose_name='expires'),
+            model_name="framework",
+            name="expires",
+            field=models.DateField(blank=True, null=True, verbose_name="expires"),
         ),
         migrations.AddField(
-            model_name='framework',
-            name='how_to_buy',
-            field=models.TextField(blank=True, verbose_name='how to buy'),
+            model_name="framework",
+            name="how_to_buy",
+            field=models.TextField(blank=True, verbose_name="how to buy"),
         ),
         migrations.AddField(
-            model_name='framework',
-            name='live_from',
-            field=models.DateField(blank=True, null=True, verbose_name='live from'),
+            model_name="framework",
+            name="live_from",
+            field=models.DateField(blank=True, null=True, verbose_name="live from"),
         ),
         migrations.AddField(
-            model_name='framework',
-            name='planned',
-            field=models.BooleanField(default=False, help_text='Not procured yet: it appears only in the desired map.', verbose_name='planned'),
+            model_name="framework",
+            name="planned",
+            field=models.BooleanField(
+                default=False,
+                help_text="Not procured yet: it appears only in the desired map.",
+                verbose_name="planned",
+            ),
         ),
         migrations.AddField(
-            model_name='framework',
-            name='previous_iteration',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='next_iterations', to='frameworks.framework', verbose_name='previous iteration'),
+            model_name="framework",
+            name="previous_iteration",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="next_iterations",
+                to="frameworks.framework",
+                verbose_name="previous iteration",
+            ),
         ),
         migrations.AddField(
-            model_name='framework',
-            name='route_to_market',
-            field=models.CharField(blank=True, choices=[('direct-award', 'Direct award'), ('further-competition', 'Further competition'), ('both', 'Direct award or further competition')], max_length=24, verbose_name='route to market'),
+            model_name="framework",
+            name="route_to_market",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("direct-award", "Direct award"),
+                    ("further-competition", "Further competition"),
+                    ("both", "Direct award or further competition"),
+                ],
+                max_length=24,
+                verbose_name="route to market",
+            ),
         ),
         migrations.AlterField(
-            model_name='framework',
-            name='description',
-            field=models.TextField(blank=True, help_text='Plain English, for non-technical buyers.', verbose_name='what you can buy'),
+            model_name="framework",
+            name="description",
+            field=models.TextField(
+                blank=True,
+                help_text="Plain English, for non-technical buyers.",
+                verbose_name="what you can buy",
+            ),
         ),
         migrations.AlterField(
-            model_name='lot',
-            name='categories',
-            field=modelcluster.fields.ParentalManyToManyField(blank=True, related_name='lots', to='frameworks.category', verbose_name='categories'),
+            model_name="lot",
+            name="categories",
+            field=modelcluster.fields.ParentalManyToManyField(
+                blank=True, related_name="lots", to="frameworks.category", verbose_name="categories"
+            ),
         ),
         migrations.AlterField(
-            model_name='lot',
-            name='framework',
-            field=modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='lots', to='frameworks.framework', verbose_name='framework'),
+            model_name="lot",
+            name="framework",
+            field=modelcluster.fields.ParentalKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="lots",
+                to="frameworks.framework",
+                verbose_name="framework",
+            ),
         ),
         migrations.CreateModel(
-            name='FrameworkUsage',
+            name="FrameworkUsage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sector', models.CharField(max_length=32, verbose_name='buyer sector')),
-                ('period', models.CharField(max_length=100, verbose_name='period')),
-                ('spend_pence', models.BigIntegerField(verbose_name='spend in pence')),
-                ('transactions', models.PositiveIntegerField(verbose_name='invoice lines')),
-                ('source', models.CharField(max_length=255, verbose_name='source')),
-                ('framework', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='usage', to='frameworks.framework', verbose_name='framework')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sector", models.CharField(max_length=32, verbose_name="buyer sector")),
+                ("period", models.CharField(max_length=100, verbose_name="period")),
+                ("spend_pence", models.BigIntegerField(verbose_name="spend in pence")),
+                ("transactions", models.PositiveIntegerField(verbose_name="invoice lines")),
+                ("source", models.CharField(max_length=255, verbose_name="source")),
+                (
+                    "framework",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="usage",
+                        to="frameworks.framework",
+                        verbose_name="framework",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'framework usage',
-                'verbose_name_plural': 'framework usage',
-                'ordering': ['framework', '-spend_pence'],
-                'constraints': [models.UniqueConstraint(fields=('framework', 'sector', 'period'), name='usage_unique_per_period')],
+                "verbose_name": "framework usage",
+                "verbose_name_plural": "framework usage",
+                "ordering": ["framework", "-spend_pence"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("framework", "sector", "period"), name="usage_unique_per_period"
+                    )
+                ],
             },
         ),
     ]

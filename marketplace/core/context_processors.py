@@ -15,7 +15,7 @@ def service(request):
 def service_navigation(request) -> list[dict]:
     path = request.path
     user = getattr(request, "user", None)
-    items = []
+    items = [{"href": reverse("frameworks:index"), "text": "Frameworks"}]
     if user is not None and user.is_authenticated:
         items.append({"href": reverse("accounts:your-account"), "text": "Your account"})
     else:
