@@ -30,7 +30,7 @@ def overlap_rows(summary: MapSummary, by_slug: dict[str, Framework]) -> list[lis
         [
             row.category.name,
             row.category.group,
-            len(row.frameworks),
+            number(len(row.frameworks)),
             framework_names(row.frameworks, by_slug),
         ]
         for row in summary.overlaps
@@ -41,16 +41,21 @@ def gap_rows(summary: MapSummary) -> list[list]:
     return [[row.category.name, row.category.group] for row in summary.gaps]
 
 
+def number(value: int) -> dict:
+    return {"text": str(value), "format": "numeric"}
+
+
 def headline_rows(current: MapSummary, desired: MapSummary) -> list[list]:
-    return [
-        ["Frameworks", len(current.frameworks), len(desired.frameworks)],
-        [
+    figures = [
+        ("Frameworks", len(current.frameworks), len(desired.frameworks)),
+        (
             "Categories covered by more than one framework",
             len(current.overlaps),
             len(desired.overlaps),
-        ],
-        ["Categories no framework covers", len(current.gaps), len(desired.gaps)],
+        ),
+        ("Categories no framework covers", len(current.gaps), len(desired.gaps)),
     ]
+    return [[label, number(now), number(then)] for label, now, then in figures]
 
 
 def change_rows(by_slug: dict[str, Framework]) -> list[list]:
