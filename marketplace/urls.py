@@ -11,6 +11,11 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("account/", include("marketplace.accounts.urls")),
     path("frameworks/", include("frameworks.urls")),
+    path("suppliers/", include("suppliers.urls")),
+    path("services/", include("listings.urls")),
+    # The supplier's own area: their listings, then their organisation and team.
+    path("supplier/listings/", include("listings.supplier_urls")),
+    path("supplier/", include("suppliers.account_urls")),
     path("health/", core_views.health, name="health"),
 ]
 

@@ -103,6 +103,11 @@ CCS_GROUP_PERMISSIONS = {
         "frameworks.view_lot",
         "frameworks.view_category",
         "frameworks.view_frameworkusage",
+        # Reviewing listings and verifying suppliers: never deleting them.
+        "listings.review_listing",
+        "listings.view_listing",
+        "suppliers.view_supplierorganisation",
+        "suppliers.change_supplierorganisation",
     ],
     CCS_ADMINS_GROUP: [
         "wagtailadmin.access_admin",
@@ -131,6 +136,10 @@ CCS_GROUP_PERMISSIONS = {
         "frameworks.add_frameworkusage",
         "frameworks.change_frameworkusage",
         "frameworks.view_frameworkusage",
+        "listings.review_listing",
+        "listings.view_listing",
+        "suppliers.view_supplierorganisation",
+        "suppliers.change_supplierorganisation",
     ],
 }
 

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "marketplace.accounts",
     "frameworks",
     "suppliers",
+    "listings",
     "search",
     "marketplace.checkout",
     "govuk_frontend_django",

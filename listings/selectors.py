@@ -1,0 +1,79 @@
+"""Reads of listings: what the public may see, what a supplier sees, duplicates."""
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from .models import Listing, ListingVersion
+from .similarity import DUPLICATE_THRESHOLD, jaccard, shingles
+from .vocabulary import ListingStatus, VersionState
+
+
+def version_text(version: ListingVersion) -> str:
+    """The words a buyer reads, joined for comparison."""
+    return "\n".join(
+        [version.name, version.summary, version.description, *version.features, *version.benefits]
+    )
+
+
+def listing_duplicates_find(
+    *, version: ListingVersion, threshold: float = DUPLICATE_THRESHOLD
+) -> list[tuple[Listing, ListingVersion, float]]:
+    """The supplier's other current listings that say nearly the same as this version.
+
+    Each is compared on its live version and on any version waiting for review.
+    """
+    mine = shingles(version_text(version))
+    found: dict[int, tuple[Listing, ListingVersion, float]] = {}
+    others = (
+        Listing.objects.filter(supplier_id=version.listing.supplier_id)
+        .exclude(pk=version.listing_id)
+        .exclude(status=ListingStatus.WITHDRAWN)
+    )
+    candidates = ListingVersion.objects.filter(listing__in=others).filter(
+        Q(state=VersionState.SUBMITTED) | Q(pk__in=others.values("live_version"))
+    )
+    for other_version in candidates.select_related("listing"):
+        score = jaccard(mine, shingles(version_text(other_version)))
+        best = found.get(other_version.listing_id)
+        if score > threshold and (best is None or score > best[2]):
+            found[other_version.listing_id] = (other_version.listing, other_version, score)
+    return sorted(found.values(), key=lambda item: -item[2])
+
+
+def listings_public() -> QuerySet[Listing]:
+    """Listings buyers can see, with the version they see."""
+    return Listing.objects.filter(
+        status=ListingStatus.PUBLISHED, live_version__isnull=False
+    ).select_related("live_version", "supplier", "lot__framework")
+
+
+def listing_get_public(*, pk: int) -> Listing | None:
+    return (
+        listings_public()
+        .prefetch_related("live_version__categories", "live_version__regions")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def listings_for_supplier(*, supplier_id: int) -> QuerySet[Listing]:
+    """Every listing of one supplier, newest first, with its versions for status lines."""
+    return (
+        Listing.objects.filter(supplier_id=supplier_id)
+        .select_related("live_version", "lot__framework")
+        .prefetch_related(Prefetch("versions", queryset=ListingVersion.objects.order_by("-number")))
+        .order_by("-updated_at")
+    )
+
+
+def listings_awaiting_review() -> QuerySet[Listing]:
+    return (
+        Listing.objects.filter(versions__state=VersionState.SUBMITTED)
+        .select_related("supplier", "lot__framework", "live_version")
+        .distinct()
+    )
+
+
+def listing_counts_by_framework() -> dict[int, int]:
+    """Published listings per framework id."""
+    rows = listings_public().values("lot__framework_id").annotate(n=Count("id")).order_by()
+    return {row["lot__framework_id"]: row["n"] for row in rows}

@@ -1,0 +1,34 @@
+"""Reads about supplier organisations."""
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from listings.vocabulary import ListingStatus
+
+from .models import SupplierOrganisation, SupplyChainPartnership
+
+
+def suppliers_a_to_z(*, letter: str = "") -> QuerySet[SupplierOrganisation]:
+    """Every supplier, with how many published listings each has."""
+    suppliers = SupplierOrganisation.objects.annotate(
+        live_listings=Count("listings", filter=Q(listings__status=ListingStatus.PUBLISHED))
+    )
+    if letter == "0-9":
+        suppliers = suppliers.filter(name__regex=r"^[0-9]")
+    elif letter:
+        suppliers = suppliers.filter(name__istartswith=letter)
+    return suppliers.order_by("name")
+
+
+def supplier_get(*, slug: str) -> SupplierOrganisation | None:
+    current = SupplyChainPartnership.objects.filter(ended_at__isnull=True)
+    return (
+        SupplierOrganisation.objects.select_related("head_office_region")
+        .prefetch_related(
+            "regions_served",
+            "accreditations",
+            Prefetch("partnerships", queryset=current.select_related("partner")),
+            Prefetch("partnerships_as_partner", queryset=current.select_related("supplier")),
+        )
+        .filter(slug=slug)
+        .first()
+    )
