@@ -7,86 +7,301 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('core', '0003_site_pages'),
-        ('frameworks', '0002_framework_map'),
-        ('suppliers', '0003_accreditations'),
+        ("core", "0003_site_pages"),
+        ("frameworks", "0002_framework_map"),
+        ("suppliers", "0003_accreditations"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Listing',
+            name="Listing",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted for review'), ('published', 'Published'), ('rejected', 'Rejected'), ('suspended', 'Suspended'), ('withdrawn', 'Withdrawn')], db_index=True, default='draft', max_length=16, verbose_name='status')),
-                ('status_reason', models.TextField(blank=True, verbose_name='reason for suspension or withdrawal')),
-                ('is_illustrative', models.BooleanField(default=False, verbose_name='illustrative demo listing')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='first published')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('lot', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='listings', to='frameworks.lot', verbose_name='lot')),
-                ('supplier', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='listings', to='suppliers.supplierorganisation', verbose_name='supplier')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("submitted", "Submitted for review"),
+                            ("published", "Published"),
+                            ("rejected", "Rejected"),
+                            ("suspended", "Suspended"),
+                            ("withdrawn", "Withdrawn"),
+                        ],
+                        db_index=True,
+                        default="draft",
+                        max_length=16,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "status_reason",
+                    models.TextField(
+                        blank=True, verbose_name="reason for suspension or withdrawal"
+                    ),
+                ),
+                (
+                    "is_illustrative",
+                    models.BooleanField(default=False, verbose_name="illustrative demo listing"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "published_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="first published"),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "lot",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="listings",
+                        to="frameworks.lot",
+                        verbose_name="lot",
+                    ),
+                ),
+                (
+                    "supplier",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="listings",
+                        to="suppliers.supplierorganisation",
+                        verbose_name="supplier",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'service listing',
-                'verbose_name_plural': 'service listings',
-                'ordering': ['-updated_at'],
-                'permissions': [('review_listing', 'Can approve, reject and suspend service listings')],
+                "verbose_name": "service listing",
+                "verbose_name_plural": "service listings",
+                "ordering": ["-updated_at"],
+                "permissions": [
+                    ("review_listing", "Can approve, reject and suspend service listings")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ListingVersion',
+            name="ListingVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField(verbose_name='version')),
-                ('state', models.CharField(choices=[('draft', 'Draft'), ('submitted', 'Submitted for review'), ('approved', 'Approved'), ('rejected', 'Rejected'), ('superseded', 'Replaced by a later version')], default='draft', max_length=16, verbose_name='state')),
-                ('name', models.CharField(max_length=100, verbose_name='service name')),
-                ('summary', models.TextField(verbose_name='summary')),
-                ('description', models.TextField(verbose_name='description')),
-                ('features', models.JSONField(blank=True, default=list, verbose_name='features')),
-                ('benefits', models.JSONField(blank=True, default=list, verbose_name='benefits')),
-                ('serves_whole_uk', models.BooleanField(default=False, verbose_name='delivered across the whole UK')),
-                ('open_standards', models.JSONField(blank=True, default=list, verbose_name='open standards supported')),
-                ('integrations', models.JSONField(blank=True, default=list, verbose_name='government platforms')),
-                ('price', models.DecimalField(decimal_places=2, max_digits=12, verbose_name='price (£)')),
-                ('price_unit', models.CharField(choices=[('user', 'per user'), ('licence', 'per licence'), ('instance', 'per instance'), ('server', 'per server'), ('gigabyte', 'per gigabyte'), ('transaction', 'per transaction'), ('unit', 'per unit'), ('hour', 'per hour'), ('day', 'per day'), ('month', 'per month'), ('year', 'per year'), ('service', 'per service')], max_length=16, verbose_name='price unit')),
-                ('pricing_model', models.CharField(choices=[('fixed', 'Fixed price'), ('per-unit', 'Price per unit'), ('subscription', 'Subscription'), ('pay-as-you-go', 'Pay as you go'), ('tiered', 'Tiered pricing')], max_length=16, verbose_name='pricing model')),
-                ('free_trial', models.BooleanField(default=False, verbose_name='free trial available')),
-                ('education_pricing', models.BooleanField(default=False, verbose_name='education pricing available')),
-                ('service_definition', models.FileField(blank=True, upload_to='listings/service-definitions/', validators=[django.core.validators.FileExtensionValidator(['pdf', 'odt'])], verbose_name='service definition document')),
-                ('terms', models.FileField(blank=True, upload_to='listings/terms/', validators=[django.core.validators.FileExtensionValidator(['pdf', 'odt'])], verbose_name='terms and conditions')),
-                ('buy_online', models.BooleanField(default=False, verbose_name='buyers can pay online by card')),
-                ('unit_price', models.DecimalField(blank=True, decimal_places=2, max_digits=10, null=True, verbose_name='unit price for card payments (£)')),
-                ('duplicate_flags', models.JSONField(blank=True, default=list, verbose_name='possible duplicates')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('submitted_at', models.DateTimeField(blank=True, null=True)),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True)),
-                ('review_reason', models.TextField(blank=True, verbose_name='reason for rejection')),
-                ('categories', models.ManyToManyField(related_name='listing_versions', to='frameworks.category', verbose_name='categories')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('listing', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='versions', to='listings.listing')),
-                ('regions', models.ManyToManyField(blank=True, related_name='+', to='core.region', verbose_name='regions where delivered')),
-                ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField(verbose_name="version")),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("submitted", "Submitted for review"),
+                            ("approved", "Approved"),
+                            ("rejected", "Rejected"),
+                            ("superseded", "Replaced by a later version"),
+                        ],
+                        default="draft",
+                        max_length=16,
+                        verbose_name="state",
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="service name")),
+                ("summary", models.TextField(verbose_name="summary")),
+                ("description", models.TextField(verbose_name="description")),
+                ("features", models.JSONField(blank=True, default=list, verbose_name="features")),
+                ("benefits", models.JSONField(blank=True, default=list, verbose_name="benefits")),
+                (
+                    "serves_whole_uk",
+                    models.BooleanField(
+                        default=False, verbose_name="delivered across the whole UK"
+                    ),
+                ),
+                (
+                    "open_standards",
+                    models.JSONField(
+                        blank=True, default=list, verbose_name="open standards supported"
+                    ),
+                ),
+                (
+                    "integrations",
+                    models.JSONField(blank=True, default=list, verbose_name="government platforms"),
+                ),
+                (
+                    "price",
+                    models.DecimalField(decimal_places=2, max_digits=12, verbose_name="price (£)"),
+                ),
+                (
+                    "price_unit",
+                    models.CharField(
+                        choices=[
+                            ("user", "per user"),
+                            ("licence", "per licence"),
+                            ("instance", "per instance"),
+                            ("server", "per server"),
+                            ("gigabyte", "per gigabyte"),
+                            ("transaction", "per transaction"),
+                            ("unit", "per unit"),
+                            ("hour", "per hour"),
+                            ("day", "per day"),
+                            ("month", "per month"),
+                            ("year", "per year"),
+                            ("service", "per service"),
+                        ],
+                        max_length=16,
+                        verbose_name="price unit",
+                    ),
+                ),
+                (
+                    "pricing_model",
+                    models.CharField(
+                        choices=[
+                            ("fixed", "Fixed price"),
+                            ("per-unit", "Price per unit"),
+                            ("subscription", "Subscription"),
+                            ("pay-as-you-go", "Pay as you go"),
+                            ("tiered", "Tiered pricing"),
+                        ],
+                        max_length=16,
+                        verbose_name="pricing model",
+                    ),
+                ),
+                (
+                    "free_trial",
+                    models.BooleanField(default=False, verbose_name="free trial available"),
+                ),
+                (
+                    "education_pricing",
+                    models.BooleanField(default=False, verbose_name="education pricing available"),
+                ),
+                (
+                    "service_definition",
+                    models.FileField(
+                        blank=True,
+                        upload_to="listings/service-definitions/",
+                        validators=[django.core.validators.FileExtensionValidator(["pdf", "odt"])],
+                        verbose_name="service definition document",
+                    ),
+                ),
+                (
+                    "terms",
+                    models.FileField(
+                        blank=True,
+                        upload_to="listings/terms/",
+                        validators=[django.core.validators.FileExtensionValidator(["pdf", "odt"])],
+                        verbose_name="terms and conditions",
+                    ),
+                ),
+                (
+                    "buy_online",
+                    models.BooleanField(
+                        default=False, verbose_name="buyers can pay online by card"
+                    ),
+                ),
+                (
+                    "unit_price",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=10,
+                        null=True,
+                        verbose_name="unit price for card payments (£)",
+                    ),
+                ),
+                (
+                    "duplicate_flags",
+                    models.JSONField(blank=True, default=list, verbose_name="possible duplicates"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("submitted_at", models.DateTimeField(blank=True, null=True)),
+                ("reviewed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "review_reason",
+                    models.TextField(blank=True, verbose_name="reason for rejection"),
+                ),
+                (
+                    "categories",
+                    models.ManyToManyField(
+                        related_name="listing_versions",
+                        to="frameworks.category",
+                        verbose_name="categories",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "listing",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="versions",
+                        to="listings.listing",
+                    ),
+                ),
+                (
+                    "regions",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="core.region",
+                        verbose_name="regions where delivered",
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'listing version',
-                'verbose_name_plural': 'listing versions',
-                'ordering': ['listing', '-number'],
+                "verbose_name": "listing version",
+                "verbose_name_plural": "listing versions",
+                "ordering": ["listing", "-number"],
             },
         ),
         migrations.AddField(
-            model_name='listing',
-            name='live_version',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='listings.listingversion', verbose_name='published version'),
+            model_name="listing",
+            name="live_version",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="listings.listingversion",
+                verbose_name="published version",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='listingversion',
-            constraint=models.UniqueConstraint(fields=('listing', 'number'), name='version_unique_number'),
+            model_name="listingversion",
+            constraint=models.UniqueConstraint(
+                fields=("listing", "number"), name="version_unique_number"
+            ),
         ),
     ]

@@ -1,18 +1,14 @@
 """The listing workflow: each transition, who may make it, and its audit event."""
 
 import pytest
-from django.core.exceptions import PermissionDenied
 
 from listings import services
-from listings.models import Listing, ListingVersion
+from listings.models import Listing
 from listings.vocabulary import ListingStatus, VersionState
 from marketplace.core.models import AuditEvent
 from tests.factories import (
-    BuyerFactory,
     CcsReviewerFactory,
-    LotFactory,
     SupplierUserFactory,
-    listing_content,
     listing_make,
 )
 
