@@ -1,14 +1,19 @@
 """The listing workflow: each transition, who may make it, and its audit event."""
 
 import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import ProtectedError
 
 from listings import services
-from listings.models import Listing
+from listings.models import Listing, ListingVersion
 from listings.vocabulary import ListingStatus, VersionState
 from marketplace.core.models import AuditEvent
 from tests.factories import (
+    BuyerFactory,
     CcsReviewerFactory,
+    LotFactory,
     SupplierUserFactory,
+    listing_content,
     listing_make,
 )
 
@@ -39,3 +44,177 @@ def test_create_submit_approve_publishes_the_submitted_version():
     assert listing.live_version == version
     assert version.state == VersionState.APPROVED
     assert actions(listing) == ["listing.created", "listing.submitted", "listing.approved"]
+
+
+def test_editing_a_published_listing_keeps_the_published_version_live_until_approved():
+    supplier_user = SupplierUserFactory()
+    listing = listing_make(supplier_user=supplier_user, publish=True)
+    first = listing.live_version
+
+    draft = services.listing_draft_save(
+        actor=supplier_user, listing=listing, content={"name": "Cloud backup for academies"}
+    )
+    listing.refresh_from_db()
+    assert draft.number == 2 and draft.state == VersionState.DRAFT
+    assert listing.live_version == first
+    assert listing.status == ListingStatus.PUBLISHED
+    assert str(listing) == "Cloud backup for schools"
+
+    services.listing_submit(actor=supplier_user, listing=listing)
+    listing.refresh_from_db()
+    assert listing.status == ListingStatus.PUBLISHED  # still live while the change is reviewed
+    services.listing_approve(actor=CcsReviewerFactory(), listing=listing)
+    listing.refresh_from_db()
+    first.refresh_from_db()
+    assert listing.live_version.name == "Cloud backup for academies"
+    assert first.state == VersionState.SUPERSEDED
+    assert listing.versions.count() == 2  # the full history is kept
+
+
+def test_reject_keeps_the_reason_for_the_supplier_and_allows_a_new_draft():
+    supplier_user = SupplierUserFactory()
+    listing = listing_make(supplier_user=supplier_user)
+    services.listing_submit(actor=supplier_user, listing=listing)
+
+    with pytest.raises(ValidationError) as excinfo:
+        services.listing_reject(actor=CcsReviewerFactory(), listing=listing, reason=" ")
+    assert excinfo.value.message_dict == {"reason": ["Enter the reason for rejecting the listing"]}
+
+    rejected = services.listing_reject(
+        actor=CcsReviewerFactory(), listing=listing, reason="Name the service, not the vendor."
+    )
+    listing.refresh_from_db()
+    assert listing.status == ListingStatus.REJECTED
+    assert rejected.review_reason == "Name the service, not the vendor."
+
+    again = services.listing_draft_save(
+        actor=supplier_user, listing=listing, content={"name": "Nightly school backup"}
+    )
+    listing.refresh_from_db()
+    assert again.number == 2
+    assert listing.status == ListingStatus.DRAFT
+    assert listing.versions.get(number=1).state == VersionState.REJECTED
+
+
+def test_suspend_reinstate_and_withdraw():
+    listing = listing_make(publish=True)
+    reviewer = CcsReviewerFactory()
+    with pytest.raises(ValidationError):
+        services.listing_suspend(actor=reviewer, listing=listing, reason="")
+
+    services.listing_suspend(actor=reviewer, listing=listing, reason="Complaint under review")
+    listing.refresh_from_db()
+    assert listing.status == ListingStatus.SUSPENDED and not listing.is_public
+    with pytest.raises(services.TransitionNotAllowed):
+        services.listing_suspend(actor=reviewer, listing=listing, reason="Again")
+
+    services.listing_reinstate(actor=reviewer, listing=listing)
+    listing.refresh_from_db()
+    assert listing.is_public
+
+    services.listing_withdraw(actor=reviewer, listing=listing, reason="Framework expired")
+    listing.refresh_from_db()
+    assert listing.status == ListingStatus.WITHDRAWN
+    with pytest.raises(services.TransitionNotAllowed):
+        services.listing_withdraw(actor=reviewer, listing=listing)
+    assert actions(listing)[-3:] == ["listing.suspended", "listing.reinstated", "listing.withdrawn"]
+
+
+def test_transitions_out_of_order_are_refused_with_a_message():
+    supplier_user = SupplierUserFactory()
+    listing = listing_make(supplier_user=supplier_user)
+    reviewer = CcsReviewerFactory()
+    with pytest.raises(services.TransitionNotAllowed, match="no version waiting for review"):
+        services.listing_approve(actor=reviewer, listing=listing)
+    with pytest.raises(services.TransitionNotAllowed, match="no version waiting for review"):
+        services.listing_reject(actor=reviewer, listing=listing, reason="No")
+    with pytest.raises(services.TransitionNotAllowed, match="Only a suspended listing"):
+        services.listing_reinstate(actor=reviewer, listing=listing)
+    services.listing_submit(actor=supplier_user, listing=listing)
+    with pytest.raises(services.TransitionNotAllowed, match="no changes to submit"):
+        services.listing_submit(actor=supplier_user, listing=listing)
+
+
+@pytest.mark.parametrize(
+    "step",
+    ["draft_save", "submit", "withdraw"],
+)
+def test_another_supplier_and_a_buyer_cannot_touch_a_listing(step):
+    listing = listing_make()
+    for outsider in (SupplierUserFactory(), BuyerFactory()):
+        with pytest.raises(PermissionDenied):
+            if step == "draft_save":
+                services.listing_draft_save(actor=outsider, listing=listing, content={})
+            elif step == "submit":
+                services.listing_submit(actor=outsider, listing=listing)
+            else:
+                services.listing_withdraw(actor=outsider, listing=listing)
+
+
+def test_only_reviewers_approve_reject_suspend_and_reinstate():
+    supplier_user = SupplierUserFactory()
+    listing = listing_make(supplier_user=supplier_user)
+    services.listing_submit(actor=supplier_user, listing=listing)
+    for outsider in (supplier_user, BuyerFactory()):
+        with pytest.raises(PermissionDenied):
+            services.listing_approve(actor=outsider, listing=listing)
+        with pytest.raises(PermissionDenied):
+            services.listing_reject(actor=outsider, listing=listing, reason="No")
+        with pytest.raises(PermissionDenied):
+            services.listing_suspend(actor=outsider, listing=listing, reason="No")
+        with pytest.raises(PermissionDenied):
+            services.listing_reinstate(actor=outsider, listing=listing)
+
+
+def test_a_supplier_cannot_create_a_listing_for_another_supplier():
+    with pytest.raises(PermissionDenied):
+        services.listing_create(
+            actor=SupplierUserFactory(),
+            supplier=SupplierUserFactory().supplier_organisation,
+            lot=(lot := LotFactory()),
+            content=listing_content(lot),
+        )
+
+
+LONG_DESCRIPTION = " ".join(
+    f"Step {n}: we copy the school's files to two UK data centres and check them." for n in range(8)
+)
+
+
+def test_near_duplicates_are_flagged_on_submit_and_cannot_be_published():
+    supplier_user = SupplierUserFactory()
+    lot = LotFactory()
+    original = listing_make(
+        supplier_user=supplier_user, lot=lot, publish=True, description=LONG_DESCRIPTION
+    )
+    copy = listing_make(
+        supplier_user=supplier_user,
+        lot=lot,
+        name="Cloud backup for academies",
+        description=LONG_DESCRIPTION,
+    )
+    version = services.listing_submit(actor=supplier_user, listing=copy)
+    assert [flag["listing"] for flag in version.duplicate_flags] == [original.pk]
+    assert version.duplicate_flags[0]["similarity"] > 0.9
+
+    with pytest.raises(services.TransitionNotAllowed, match="the same as the supplier's published"):
+        services.listing_approve(actor=CcsReviewerFactory(), listing=copy)
+    copy.refresh_from_db()
+    assert not copy.is_public
+
+
+def test_the_same_text_from_another_supplier_is_not_a_duplicate():
+    lot = LotFactory()
+    listing_make(lot=lot, publish=True, description=LONG_DESCRIPTION)
+    other_user = SupplierUserFactory()
+    other = listing_make(supplier_user=other_user, lot=lot, description=LONG_DESCRIPTION)
+    assert services.listing_submit(actor=other_user, listing=other).duplicate_flags == []
+
+
+def test_nothing_is_hard_deleted():
+    listing = listing_make(publish=True)
+    with pytest.raises(ProtectedError):
+        listing.supplier.delete()
+    services.listing_withdraw(actor=CcsReviewerFactory(), listing=listing, reason="Closed")
+    assert Listing.objects.filter(pk=listing.pk).exists()
+    assert ListingVersion.objects.filter(listing=listing).count() == 1
