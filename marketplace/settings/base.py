@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "frameworks",
     "suppliers",
     "listings",
+    "direct_award",
     "search",
     "marketplace.checkout",
     "govuk_frontend_django",
