@@ -108,6 +108,7 @@ CCS_GROUP_PERMISSIONS = {
         "listings.view_listing",
         "suppliers.view_supplierorganisation",
         "suppliers.change_supplierorganisation",
+        "feedback.moderate_feedback",
     ],
     CCS_ADMINS_GROUP: [
         "wagtailadmin.access_admin",
@@ -140,6 +141,7 @@ CCS_GROUP_PERMISSIONS = {
         "listings.view_listing",
         "suppliers.view_supplierorganisation",
         "suppliers.change_supplierorganisation",
+        "feedback.moderate_feedback",
     ],
 }
 

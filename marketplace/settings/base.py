@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "suppliers",
     "listings",
     "direct_award",
+    "feedback",
     "search",
     "marketplace.checkout",
     "govuk_frontend_django",

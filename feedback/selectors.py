@@ -1,0 +1,179 @@
+"""Reads of feedback. Public reads never carry the author or, for a pseudonymous
+feedback, the buyer organisation: templates and downloads get ``PublicFeedback``."""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from django.db.models import Prefetch, QuerySet
+
+from direct_award.models import OutcomeKind
+
+from .aggregates import DimensionSummary, summarise, would_use_again_share
+from .models import (
+    DeclaredContract,
+    DisplayMode,
+    DisputeOutcome,
+    Feedback,
+    FeedbackVersion,
+    ModerationState,
+)
+from .pseudonyms import pseudonym
+from .scale import DIMENSIONS
+
+
+@dataclass(frozen=True)
+class PublicVersion:
+    number: int
+    published_at: datetime | None
+    ratings: dict[str, int | None]
+    would_use_again: bool | None
+    went_well: str
+    could_be_better: str
+    redacted: bool
+    dispute_outcome: str  # "" when never disputed
+    dispute_decision: str
+
+
+@dataclass(frozen=True)
+class PublicFeedback:
+    """Everything the public may know about one feedback, and nothing more."""
+
+    id: int
+    supplier_name: str
+    supplier_slug: str
+    listing_id: int | None
+    from_name: str  # the organisation, or a pseudonym such as "A council in the North West"
+    sector: str
+    relationship: str  # "Contract awarded through this service" or "Contract declared by the buyer"
+    current: PublicVersion
+    history: list[PublicVersion] = field(default_factory=list)
+    response: str = ""
+    is_illustrative: bool = False
+
+
+def _public_version(version: FeedbackVersion) -> PublicVersion:
+    dispute = getattr(version, "dispute", None)
+    return PublicVersion(
+        number=version.number,
+        published_at=version.moderated_at,
+        ratings={dimension: getattr(version, dimension) for dimension in DIMENSIONS},
+        would_use_again=version.would_use_again,
+        went_well=version.went_well_public,
+        could_be_better=version.could_be_better_public,
+        redacted=version.redacted,
+        dispute_outcome=dispute.outcome if dispute and dispute.outcome != "open" else "",
+        dispute_decision=dispute.decision if dispute and dispute.outcome != "open" else "",
+    )
+
+
+def _from_name(feedback: Feedback) -> str:
+    organisation = feedback.buyer_organisation
+    if feedback.display_mode == DisplayMode.PSEUDONYM:
+        region = feedback.pseudonym_region
+        return pseudonym(sector=organisation.sector, region_name=region.name if region else None)
+    return organisation.name
+
+
+def _published_feedback() -> QuerySet[Feedback]:
+    published = FeedbackVersion.objects.filter(state=ModerationState.PUBLISHED).select_related(
+        "dispute"
+    )
+    return (
+        Feedback.objects.filter(versions__state=ModerationState.PUBLISHED)
+        .distinct()
+        .select_related("buyer_organisation", "pseudonym_region", "supplier", "response")
+        .prefetch_related(
+            Prefetch("versions", queryset=published.order_by("-number"), to_attr="published")
+        )
+        .order_by("-created_at")
+    )
+
+
+def public_feedback(
+    *, supplier_id: int | None = None, listing_id: int | None = None, sector: str = ""
+) -> list[PublicFeedback]:
+    feedback = _published_feedback()
+    if supplier_id is not None:
+        feedback = feedback.filter(supplier_id=supplier_id)
+    if listing_id is not None:
+        feedback = feedback.filter(listing_id=listing_id)
+    if sector:
+        feedback = feedback.filter(buyer_organisation__sector=sector)
+    items = []
+    for item in feedback:
+        versions = [_public_version(v) for v in item.published]
+        response = getattr(item, "response", None)
+        items.append(
+            PublicFeedback(
+                id=item.pk,
+                supplier_name=item.supplier.display_name,
+                supplier_slug=item.supplier.slug,
+                listing_id=item.listing_id,
+                from_name=_from_name(item),
+                sector=item.buyer_organisation.sector,
+                relationship=(
+                    "Contract declared by the buyer"
+                    if item.is_declared
+                    else "Contract awarded through this service"
+                ),
+                current=versions[0],
+                history=versions[1:],
+                response=response.text
+                if response and response.state == ModerationState.PUBLISHED
+                else "",
+                is_illustrative=item.is_illustrative,
+            )
+        )
+    return items
+
+
+def feedback_summary(items: list[PublicFeedback]) -> dict[str, Any]:
+    """Aggregates over current versions, leaving out feedback found inaccurate."""
+    counted = [i for i in items if i.current.dispute_outcome != DisputeOutcome.UPHELD]
+    dimensions: list[DimensionSummary] = summarise([i.current.ratings for i in counted])
+    yes, answered = would_use_again_share([i.current.would_use_again for i in counted])
+    return {
+        "reviews": len(counted),
+        "dimensions": dimensions,
+        "would_use_again": yes,
+        "would_use_again_answered": answered,
+        "left_out": len(items) - len(counted),
+    }
+
+
+def relationships_open_for_feedback(*, user: Any, supplier_id: int) -> dict[str, list]:
+    """Awards and declared contracts of the user's organisation with this supplier
+    that have no feedback yet."""
+    if not getattr(user, "is_verified_buyer", False):
+        return {"awards": [], "declared": []}
+    from direct_award.models import Outcome
+
+    awards = Outcome.objects.filter(
+        kind=OutcomeKind.AWARDED,
+        saved_search__project__buyer_organisation_id=user.buyer_organisation_id,
+        awarded_entry__listing__supplier_id=supplier_id,
+        feedback__isnull=True,
+    ).select_related("awarded_entry__listing_version")
+    declared = DeclaredContract.objects.filter(
+        buyer_organisation_id=user.buyer_organisation_id,
+        supplier_id=supplier_id,
+        feedback__isnull=True,
+    )
+    return {"awards": list(awards), "declared": list(declared)}
+
+
+def moderation_queue() -> dict[str, QuerySet]:
+    from .models import Dispute, SupplierResponse
+
+    return {
+        "feedback": FeedbackVersion.objects.filter(state=ModerationState.PENDING)
+        .select_related("feedback__supplier", "feedback__buyer_organisation", "feedback__author")
+        .order_by("created_at"),
+        "responses": SupplierResponse.objects.filter(state=ModerationState.PENDING)
+        .select_related("feedback__supplier")
+        .order_by("created_at"),
+        "disputes": Dispute.objects.filter(outcome=DisputeOutcome.OPEN)
+        .select_related("version__feedback__supplier")
+        .order_by("created_at"),
+    }
