@@ -1,21 +1,17 @@
 """The framework map as open data: the same rows feed the CSV and JSON downloads
 and the tables on the map page, so what you download is what you saw."""
 
-import csv
-import io
-import json
 from collections.abc import Iterable
 
 from django.http import HttpResponse
-from django.utils import timezone
+
+from marketplace.core.open_data import LICENCE
+from marketplace.core.open_data import dataset_response as core_dataset_response
 
 from .coverage import MapSummary
 from .models import Category, Framework, Lot
 
-LICENCE = (
-    "Open Government Licence v3.0: "
-    "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
-)
+__all__ = ["LICENCE", "dataset_response"]
 
 DICTIONARY: dict[str, dict[str, str]] = {
     "frameworks": {
@@ -132,28 +128,6 @@ def coverage_rows(current: MapSummary, desired: MapSummary) -> list[dict]:
 
 
 def dataset_response(*, name: str, rows: list[dict], file_format: str) -> HttpResponse:
-    generated = timezone.now().isoformat(timespec="seconds")
-    filename = f"framework-map-{name}.{file_format}"
-    if file_format == "json":
-        body = json.dumps(
-            {
-                "dataset": f"framework-map-{name}",
-                "licence": LICENCE,
-                "generated": generated,
-                "fields": DICTIONARY[name],
-                "records": rows,
-            },
-            indent=1,
-            ensure_ascii=False,
-        )
-        response = HttpResponse(body, content_type="application/json; charset=utf-8")
-    else:
-        buffer = io.StringIO()
-        # The licence line comes first, as a comment, so the file states its terms.
-        buffer.write(f"# {LICENCE}. Generated {generated}.\n")
-        writer = csv.DictWriter(buffer, fieldnames=list(DICTIONARY[name]))
-        writer.writeheader()
-        writer.writerows(rows)
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return core_dataset_response(
+        dataset=f"framework-map-{name}", fields=DICTIONARY[name], rows=rows, file_format=file_format
+    )

@@ -71,3 +71,26 @@ def test_redactions_are_what_the_public_reads(relationship, moderator):
     assert item.current.could_be_better == "The day rate of [redacted] was high."
     assert item.current.redacted
     assert "£950" not in flatten([item])
+
+
+def test_open_data_rows_carry_no_personal_data(relationship, moderator):
+    from feedback.open_data import aggregate_rows, feedback_rows
+
+    buyer, _supplier_user, award = relationship
+    feedback = services.feedback_create(
+        actor=buyer,
+        content=content(),
+        award=award,
+        display_mode="pseudonym",
+        pseudonym_region=Region.objects.get(code="TLD"),
+    )
+    services.feedback_publish(actor=moderator, version=feedback.versions.get())
+    items = public_feedback()
+    rows = feedback_rows(items)
+    assert rows[0]["from"] == "A council in the North West"
+    assert rows[0]["rating_overall"] == 4 and rows[0]["rating_communication"] == ""
+    text = repr(rows) + repr(aggregate_rows(items))
+    for secret in ("Leeds City Council", buyer.email, buyer.full_name):
+        assert secret not in text
+    overall = next(r for r in aggregate_rows(items) if r["dimension"] == "overall")
+    assert (overall["ratings"], overall["mean"], overall["level_4"]) == (1, 4.0, 1)
