@@ -48,22 +48,23 @@ def _search_fields() -> list[str]:
     return [f"{field}.english^{boost:g}" for field, boost in FIELD_BOOSTS.items()]
 
 
-def _keywords_query(keywords: str) -> Q:
-    clauses = [
-        Q(
-            "multi_match",
-            query=keywords,
-            type="cross_fields",
-            fields=_search_fields(),
-            operator="or",
-            minimum_should_match=MINIMUM_SHOULD_MATCH,
-        )
-    ]
-    clauses += [
+def _synonym_clauses(keywords: str) -> list[Q]:
+    return [
         Q("multi_match", query=phrase, type="phrase", fields=_search_fields(), boost=SYNONYM_BOOST)
         for phrase in synonym_expansions(keywords)
     ]
-    return Q("bool", should=clauses, minimum_should_match=1)
+
+
+def _keywords_query(keywords: str) -> Q:
+    main = Q(
+        "multi_match",
+        query=keywords,
+        type="cross_fields",
+        fields=_search_fields(),
+        operator="or",
+        minimum_should_match=MINIMUM_SHOULD_MATCH,
+    )
+    return Q("bool", should=[main, *_synonym_clauses(keywords)], minimum_should_match=1)
 
 
 def _all_of(field: str, values: tuple[str, ...]) -> Q:
@@ -112,8 +113,12 @@ def _main_filters(request: SearchRequest) -> list[Q]:
     return filters
 
 
+def _keywords(request: SearchRequest) -> str:
+    return " ".join(request.keywords.split())
+
+
 def _main_query(request: SearchRequest) -> Q:
-    keywords = " ".join(request.keywords.split())
+    keywords = _keywords(request)
     filters = _main_filters(request)
     if keywords:
         return Q("bool", must=[_keywords_query(keywords)], filter=filters)
@@ -140,8 +145,15 @@ def _sort(request: SearchRequest) -> list:
     return by_name
 
 
-def _highlight(search: Search) -> Search:
-    search = search.highlight_options(encoder="html", **HIGHLIGHT_TAGS)
+def _highlight(search: Search, keywords: str) -> Search:
+    # The unified highlighter finds no terms at all in a cross_fields (blended)
+    # query once phrase clauses sit beside it (seen on OpenSearch 2.19), so the
+    # highlights come from the same words asked as a plain best_fields match.
+    words = Q("multi_match", query=keywords, type="best_fields", fields=_search_fields())
+    highlight_query = Q("bool", should=[words, *_synonym_clauses(keywords)])
+    search = search.highlight_options(
+        encoder="html", highlight_query=highlight_query.to_dict(), **HIGHLIGHT_TAGS
+    )
     search = search.highlight("name.english", "summary.english", number_of_fragments=0)
     return search.highlight("description.english", fragment_size=160, number_of_fragments=2)
 
@@ -153,7 +165,7 @@ def search_request_to_dsl(request: SearchRequest) -> Search:
     if chosen:
         search = search.post_filter(Q("bool", filter=list(chosen.values())))
     search = _facet_aggregations(search, chosen)
-    if request.keywords.strip():
-        search = _highlight(search)
+    if keywords := _keywords(request):
+        search = _highlight(search, keywords)
     search = search.sort(*_sort(request))
     return search[request.offset : request.offset + request.page_size]

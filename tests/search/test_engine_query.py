@@ -60,6 +60,9 @@ def test_highlights_escape_html_and_cover_name_summary_and_description():
     assert highlight["encoder"] == "html"
     assert highlight["pre_tags"] == ["<mark>"]
     assert set(highlight["fields"]) == {"name.english", "summary.english", "description.english"}
+    words, *synonyms = highlight["highlight_query"]["bool"]["should"]
+    assert words["multi_match"]["type"] == "best_fields"
+    assert [s["multi_match"]["query"] for s in synonyms] == ["disaster recovery", "archiving"]
 
 
 def test_non_facet_filters_narrow_the_main_query():
