@@ -106,33 +106,28 @@ def test_highlights_mark_the_words_and_escape_html(search_engine):
     ]
 
 
+# key: (name, supplier size, VCSE type, head office, regions served; None is the whole UK)
+CATALOGUE = {
+    "north_east_micro_vcse": ("Payroll for charities", "micro", "charity", "TLC", ["TLC"]),
+    "north_west_small": ("Payroll for schools", "small", "", "TLD", ["TLD"]),
+    "north_large": ("Payroll for councils", "large", "", "TLI", ["TLC", "TLD"]),
+    "uk_medium": ("Payroll for the NHS", "medium", "", "TLK", None),
+}
+
+
 @pytest.fixture
 def catalogue(search_engine):
     """Several suppliers of different sizes, regions and VCSE status."""
     return {
-        "north_east_micro_vcse": listing(
-            "Payroll for charities",
-            size="micro",
-            vcse="charity",
-            based_in="TLC",
-            serves_whole_uk=False,
-            regions=["TLC"],
-        ),
-        "north_west_small": listing(
-            "Payroll for schools",
-            size="small",
-            based_in="TLD",
-            serves_whole_uk=False,
-            regions=["TLD"],
-        ),
-        "north_large": listing(
-            "Payroll for councils",
-            size="large",
-            based_in="TLI",
-            serves_whole_uk=False,
-            regions=["TLC", "TLD"],
-        ),
-        "uk_medium": listing("Payroll for the NHS", size="medium", based_in="TLK"),
+        key: listing(
+            name,
+            size=size,
+            vcse=vcse,
+            based_in=based_in,
+            serves_whole_uk=regions is None,
+            regions=regions or [],
+        )
+        for key, (name, size, vcse, based_in, regions) in CATALOGUE.items()
     }
 
 
