@@ -53,3 +53,103 @@ def engine_ping(*, client=None) -> bool:
         return bool(client.ping())
     except Exception:
         return False
+
+
+# Index administration. Both clients accept ``body=`` for these calls, so one
+# spelling serves both engines; only the bulk helper lives in each SDK's own module.
+
+
+def _body(response) -> Any:
+    return response.body if hasattr(response, "body") else response
+
+
+def _is_opensearch(client) -> bool:
+    return type(client).__module__.startswith("opensearchpy")
+
+
+def _status(error: Exception) -> int | None:
+    status = getattr(error, "status_code", None)  # opensearch-py; elasticsearch-py has meta
+    if isinstance(status, int):
+        return status
+    return getattr(getattr(error, "meta", None), "status", None)
+
+
+def _call(operation, *args, **kwargs):
+    try:
+        return operation(*args, **kwargs)
+    except Exception as error:
+        raise EngineUnavailable(str(error)) from error
+
+
+def engine_index_create(*, index: str, body: dict, client=None) -> None:
+    client = client or engine_client()
+    _call(client.indices.create, index=index, body=body)
+
+
+def engine_index_settings(*, index: str, settings: dict, client=None) -> None:
+    client = client or engine_client()
+    _call(client.indices.put_settings, index=index, body={"index": settings})
+
+
+def engine_index_refresh(*, index: str, client=None) -> None:
+    client = client or engine_client()
+    _call(client.indices.refresh, index=index)
+
+
+def engine_indices(*, pattern: str, client=None) -> list[str]:
+    """Names of the indices matching a wildcard pattern (none is not an error)."""
+    client = client or engine_client()
+    return sorted(_body(_call(client.indices.get, index=pattern)))
+
+
+def engine_indices_delete(*, indices: list[str], client=None) -> None:
+    client = client or engine_client()
+    for index in indices:
+        _call(client.indices.delete, index=index)
+
+
+def engine_alias_indices(*, alias: str, client=None) -> list[str]:
+    """The indices behind an alias; empty when the alias does not exist yet."""
+    client = client or engine_client()
+    try:
+        return sorted(_body(client.indices.get_alias(name=alias)))
+    except Exception as error:
+        if _status(error) == 404:
+            return []
+        raise EngineUnavailable(str(error)) from error
+
+
+def engine_alias_swap(*, alias: str, index: str, client=None) -> list[str]:
+    """Point ``alias`` at ``index`` alone, in one atomic request; return the indices it left."""
+    client = client or engine_client()
+    previous = engine_alias_indices(alias=alias, client=client)
+    actions = [{"remove": {"index": old, "alias": alias}} for old in previous if old != index]
+    actions.append({"add": {"index": index, "alias": alias}})
+    _call(client.indices.update_aliases, body={"actions": actions})
+    return [old for old in previous if old != index]
+
+
+def engine_bulk(*, actions, client=None, chunk_size: int = 500) -> int:
+    """Send index/delete actions in chunks; return how many succeeded."""
+    client = client or engine_client()
+    if _is_opensearch(client):
+        from opensearchpy.helpers import bulk
+    else:
+        from elasticsearch.helpers import bulk
+    succeeded, _errors = _call(bulk, client, actions, chunk_size=chunk_size, max_retries=0)
+    return succeeded
+
+
+def engine_document_put(*, index: str, document_id: int | str, document: dict, client=None) -> None:
+    client = client or engine_client()
+    _call(client.index, index=index, id=str(document_id), body=document)
+
+
+def engine_document_delete(*, index: str, document_id: int | str, client=None) -> None:
+    """Remove a document; one that is not there is already gone."""
+    client = client or engine_client()
+    try:
+        client.delete(index=index, id=str(document_id))
+    except Exception as error:
+        if _status(error) != 404:
+            raise EngineUnavailable(str(error)) from error

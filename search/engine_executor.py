@@ -1,0 +1,47 @@
+"""The engine executor: run the built query on the alias and read the answer back
+into the same ``SearchResult`` the database executor returns."""
+
+from .engine_client import engine_search
+from .engine_mapping import index_alias
+from .engine_query import search_request_to_dsl
+from .facet_labels import facet_values
+from .request import FACETS, Hit, SearchRequest, SearchResult
+
+
+def _hit(raw: dict) -> Hit:
+    highlights = {
+        field.removesuffix(".english"): fragments
+        for field, fragments in raw.get("highlight", {}).items()
+    }
+    return Hit(
+        listing_id=int(raw["_id"]),
+        document=raw["_source"],
+        score=raw.get("_score"),
+        highlights=highlights,
+    )
+
+
+def _counts(aggregation: dict) -> dict[str, int]:
+    # A boolean field's bucket keys are 1/0; its key_as_string is "true"/"false".
+    return {
+        str(bucket.get("key_as_string", bucket["key"])): bucket["doc_count"]
+        for bucket in aggregation["values"]["buckets"]
+    }
+
+
+def search_engine_run(request: SearchRequest, *, client=None) -> SearchResult:
+    """Answer ``request`` from the engine. Raises ``EngineUnavailable`` if it cannot."""
+    body = engine_search(index=index_alias(), search=search_request_to_dsl(request), client=client)
+    total = body["hits"]["total"]
+    aggregations = body.get("aggregations", {})
+    return SearchResult(
+        total=total["value"] if isinstance(total, dict) else int(total),
+        hits=[_hit(raw) for raw in body["hits"]["hits"]],
+        facets={
+            facet: facet_values(facet, _counts(aggregations[facet]))
+            for facet in FACETS
+            if facet in aggregations
+        },
+        executor="engine",
+        took_ms=float(body.get("took", 0)),
+    )

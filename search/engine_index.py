@@ -1,0 +1,127 @@
+"""Writing the engine index: full rebuilds behind an alias, and one-listing updates.
+
+A rebuild never touches the index buyers are searching: it fills a new,
+versioned index and then swaps the alias in one atomic request, so searches
+answer from the old index until the instant the new one is complete.
+"""
+
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from listings.models import Listing
+
+from .documents import documents_queryset, listing_document, listing_documents
+from .engine_client import (
+    EngineUnavailable,
+    engine_alias_indices,
+    engine_alias_swap,
+    engine_bulk,
+    engine_client,
+    engine_document_delete,
+    engine_document_put,
+    engine_index_create,
+    engine_index_refresh,
+    engine_index_settings,
+    engine_indices,
+    engine_indices_delete,
+)
+from .engine_mapping import index_alias, index_body, index_name_new, index_pattern
+
+logger = logging.getLogger(__name__)
+
+CHUNK_SIZE = 500
+
+
+@dataclass(frozen=True)
+class RebuildReport:
+    index: str
+    count: int
+    seconds: float
+    deleted_indices: list[str]
+
+    @property
+    def per_second(self) -> float:
+        return self.count / self.seconds if self.seconds else float(self.count)
+
+
+def _actions(index: str, documents: Iterable[dict], counter: Callable[[], None]) -> Iterator[dict]:
+    for document in documents:
+        counter()
+        yield {"_index": index, "_id": str(document["id"]), "_source": document}
+
+
+def search_index_rebuild(
+    *, progress: Callable[[int], None] | None = None, client=None
+) -> RebuildReport:
+    """Build a fresh index of every published listing, then swap the alias to it."""
+    client = client or engine_client()
+    started_at, started = timezone.now(), time.perf_counter()
+    index = index_name_new()
+    engine_index_create(index=index, body=index_body(), client=client)
+    # No refreshes and no replicas while loading: the index is invisible until the swap.
+    engine_index_settings(index=index, settings={"refresh_interval": "-1"}, client=client)
+    count = 0
+
+    def counted() -> None:
+        nonlocal count
+        count += 1
+        if progress and count % CHUNK_SIZE == 0:
+            progress(count)
+
+    try:
+        engine_bulk(
+            actions=_actions(index, listing_documents(), counted),
+            client=client,
+            chunk_size=CHUNK_SIZE,
+        )
+        engine_index_settings(index=index, settings={"refresh_interval": "1s"}, client=client)
+        engine_index_refresh(index=index, client=client)
+    except Exception:
+        engine_indices_delete(indices=[index], client=client)  # leave no half-built index
+        raise
+    if progress:
+        progress(count)
+    alias = index_alias()
+    engine_alias_swap(alias=alias, index=index, client=client)
+    # Listings approved or withdrawn while we loaded went to the old index; replay them.
+    for listing_id in Listing.objects.filter(updated_at__gte=started_at).values_list(
+        "pk", flat=True
+    ):
+        search_listing_refresh(listing_id=listing_id, client=client)
+    built = engine_indices(pattern=index_pattern(), client=client)
+    older = [name for name in built if name != index]
+    engine_indices_delete(indices=older, client=client)
+    return RebuildReport(
+        index=index, count=count, seconds=time.perf_counter() - started, deleted_indices=older
+    )
+
+
+def search_listing_refresh(*, listing_id: int, client=None) -> str:
+    """Bring one listing's document in the index up to date: put it if public, else delete it.
+
+    Returns what it did ("indexed", "removed" or "skipped"). Raises
+    ``EngineUnavailable`` if the engine cannot be reached; callers on a user's
+    request path go through ``search.tasks`` which logs and moves on.
+    """
+    client = client or engine_client()
+    alias = index_alias()
+    if not engine_alias_indices(alias=alias, client=client):
+        # Never write to the bare alias name: the engine would create an index
+        # there, with a guessed mapping, and block the first real rebuild.
+        logger.info("No search index yet (run rebuild_search_index); skipped %s", listing_id)
+        return "skipped"
+    listing = documents_queryset().filter(pk=listing_id).first()
+    if listing is None:
+        engine_document_delete(index=alias, document_id=listing_id, client=client)
+        return "removed"
+    engine_document_put(
+        index=alias, document_id=listing_id, document=listing_document(listing), client=client
+    )
+    return "indexed"
+
+
+__all__ = ["EngineUnavailable", "RebuildReport", "search_index_rebuild", "search_listing_refresh"]

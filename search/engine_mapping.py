@@ -1,0 +1,118 @@
+"""The engine index's settings and mapping, versioned in code.
+
+The index name carries both the document version (``documents.DOCUMENT_VERSION``)
+and ``MAPPING_VERSION``, so a change to either is a new index built beside the
+old one and swapped in by alias, never an in-place edit of a live index.
+"""
+
+from datetime import UTC, datetime
+
+from django.conf import settings
+
+from .documents import DOCUMENT_VERSION
+
+MAPPING_VERSION = 1  # bump with any change below
+
+# Term-frequency capping: BM25 with k1 = 0 makes the tf factor
+# tf·(k1+1) / (tf + k1·(…)) equal to 1 for any tf ≥ 1, so a word scores the same
+# whether it appears once or twenty times (and field length stops mattering,
+# because length normalisation is multiplied by k1). Positions are still indexed,
+# so highlighting and phrase matching (the synonym phrases) work as usual.
+CAPPED_SIMILARITY = "tf_capped"
+
+ENGLISH_ANALYZER = "english_plain"
+
+INDEX_SETTINGS = {
+    "number_of_shards": 1,  # one shard keeps term statistics, and so scores, exact
+    "number_of_replicas": 0,
+    "max_result_window": 10_000,
+    "similarity": {CAPPED_SIMILARITY: {"type": "BM25", "k1": 0.0, "b": 0.75}},
+    "analysis": {
+        "filter": {
+            "english_stop": {"type": "stop", "stopwords": "_english_"},
+            "english_stemmer": {"type": "stemmer", "language": "english"},
+            "english_possessive": {"type": "stemmer", "language": "possessive_english"},
+        },
+        "analyzer": {
+            ENGLISH_ANALYZER: {
+                "tokenizer": "standard",
+                "filter": ["english_possessive", "lowercase", "english_stop", "english_stemmer"],
+            }
+        },
+        "normalizer": {"sortable": {"type": "custom", "filter": ["lowercase", "asciifolding"]}},
+    },
+}
+
+
+def _text(*, sortable: bool = False) -> dict:
+    """A searchable text field: plain words, plus an English-stemmed, tf-capped subfield."""
+    fields = {
+        "english": {
+            "type": "text",
+            "analyzer": ENGLISH_ANALYZER,
+            "similarity": CAPPED_SIMILARITY,
+        }
+    }
+    if sortable:
+        fields["sort"] = {"type": "keyword", "normalizer": "sortable", "ignore_above": 256}
+    return {"type": "text", "similarity": CAPPED_SIMILARITY, "fields": fields}
+
+
+KEYWORD = {"type": "keyword"}
+BOOLEAN = {"type": "boolean"}
+STORED_ONLY = {"type": "keyword", "index": False, "doc_values": False}
+
+MAPPINGS = {
+    "dynamic": "strict",  # a document field not declared here is a bug, not a guess
+    "properties": {
+        "id": {"type": "integer"},
+        "version": {"type": "integer"},
+        "name": _text(sortable=True),
+        "summary": _text(),
+        "description": _text(),
+        "features": _text(),
+        "benefits": _text(),
+        "categories": _text(),
+        "category_slugs": KEYWORD,
+        "framework": KEYWORD,
+        "framework_name": STORED_ONLY,
+        "lot": KEYWORD,
+        "lot_name": STORED_ONLY,
+        "supplier_name": _text(),
+        "supplier_slug": KEYWORD,
+        "size": KEYWORD,
+        "is_sme": BOOLEAN,
+        "vcse": BOOLEAN,
+        "based_in": KEYWORD,
+        "regions": KEYWORD,
+        "whole_uk": BOOLEAN,
+        "accreditations": KEYWORD,
+        "open_standards": KEYWORD,
+        "has_open_standards": BOOLEAN,
+        "integrations": KEYWORD,
+        "apprenticeships": BOOLEAN,
+        "buy_online": BOOLEAN,
+        "price": {"type": "scaled_float", "scaling_factor": 100},
+        "price_unit": STORED_ONLY,
+        "published_at": {"type": "date"},
+    },
+}
+
+
+def index_alias() -> str:
+    """The stable name searches use; it points at exactly one built index."""
+    return f"{settings.SEARCH_INDEX_PREFIX}-listings"
+
+
+def index_pattern() -> str:
+    """Every built index under this prefix (and only this prefix)."""
+    return f"{index_alias()}-v*"
+
+
+def index_name_new() -> str:
+    stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S%f")
+    return f"{index_alias()}-v{DOCUMENT_VERSION}.{MAPPING_VERSION}-{stamp}"
+
+
+def index_body() -> dict:
+    return {"settings": {"index": INDEX_SETTINGS}, "mappings": MAPPINGS}
