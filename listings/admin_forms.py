@@ -29,6 +29,7 @@ class ReviewAction:
     # None: no reason asked; otherwise the message shown when it is missing,
     # or "" when a reason is optional.
     reason_required_message: str | None = None
+    reason_label: str = ""
     reason_help: str = ""
     serious: bool = False
 
@@ -67,6 +68,7 @@ REVIEW_ACTIONS = {
             service=services.listing_reject,
             offered_when_submitted=True,
             reason_required_message=_("Enter the reason for rejecting the listing"),
+            reason_label=_("Reason for rejecting"),
             reason_help=SUPPLIER_SEES,
             serious=True,
         ),
@@ -77,6 +79,7 @@ REVIEW_ACTIONS = {
             service=services.listing_suspend,
             offered_for=(ListingStatus.PUBLISHED,),
             reason_required_message=_("Enter the reason for suspending the listing"),
+            reason_label=_("Reason for suspending"),
             reason_help=SUPPLIER_SEES,
             serious=True,
         ),
@@ -94,6 +97,7 @@ REVIEW_ACTIONS = {
             service=services.listing_withdraw,
             offered_for=(ListingStatus.PUBLISHED, ListingStatus.SUSPENDED),
             reason_required_message="",
+            reason_label=_("Reason for withdrawing"),
             reason_help=_("Optional. The supplier sees this reason."),
             serious=True,
         ),
@@ -110,4 +114,5 @@ class ReasonForm(forms.Form):
         field = self.fields["reason"]
         field.required = bool(action.reason_required_message)
         field.error_messages["required"] = action.reason_required_message
+        field.label = action.reason_label
         field.help_text = action.reason_help

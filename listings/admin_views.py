@@ -11,6 +11,7 @@ from django.db.models import JSONField, OuterRef, Subquery
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin import messages
@@ -201,7 +202,11 @@ class ListingReviewView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Templ
             changes=version_changes(before=live, after=self.submitted) if is_change else [],
             duplicates=self._duplicates(),
             versions=self.versions,
-            events=audit_events_for(subject=self.listing).select_related("actor")[:50],
+            events=[
+                # "listing.draft_saved" reads as "Draft saved".
+                (event, capfirst(event.action.partition(".")[2].replace("_", " ")))
+                for event in audit_events_for(subject=self.listing).select_related("actor")[:50]
+            ],
             actions=self._actions(forms or {}),
         )
         return context
