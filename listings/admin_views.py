@@ -8,12 +8,11 @@ listing permission policy ("view" and "review" both need
 
 from django.core.exceptions import ValidationError
 from django.db.models import JSONField, OuterRef, Subquery
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.ui.tables import (
     Column,
@@ -22,9 +21,10 @@ from wagtail.admin.ui.tables import (
     StatusTagColumn,
     TitleColumn,
 )
-from wagtail.admin.views.generic import IndexView, PermissionCheckedMixin, WagtailAdminTemplateMixin
+from wagtail.admin.views.generic import IndexView
 
 from marketplace.core.selectors import audit_events_for
+from marketplace.core.wagtail_admin import AdminObjectView
 
 from .admin_forms import REVIEW_ACTIONS, ReasonForm
 from .comparison import version_changes, version_fields
@@ -124,7 +124,7 @@ class ListingQueueView(ListingIndexView):
         return _("There are no listings waiting for review.")
 
 
-class ListingReviewView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+class ListingReviewView(AdminObjectView):
     """One listing: the version to review in full, what changed, duplicates,
     history, and the actions its status allows."""
 
@@ -133,12 +133,12 @@ class ListingReviewView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Templ
     template_name = "listings/admin/review.html"
     header_icon = "doc-full"
 
+    def get_queryset(self):
+        return Listing.objects.select_related("supplier", "lot__framework", "live_version")
+
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
-        self.listing = get_object_or_404(
-            Listing.objects.select_related("supplier", "lot__framework", "live_version"),
-            pk=kwargs["pk"],
-        )
+        self.listing = self.object
         self.versions = list(
             self.listing.versions.select_related("reviewed_by").order_by("-number")
         )

@@ -14,7 +14,7 @@ from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.permissions import policy_registry, register_permission_policy
 
-from marketplace.core.admin_permissions import ActionsOnlyPermissionPolicy
+from marketplace.core.wagtail_admin import ActionsOnlyPermissionPolicy
 
 from .admin_forms import REVIEW_ACTIONS
 from .admin_views import (
@@ -80,20 +80,10 @@ class ReviewerMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_listings_menu():
     items = [
-        ReviewerMenuItem(
-            _("Listings to review"),
-            reverse(f"{URL_NAMESPACE}:queue"),
-            name="listings-to-review",
-            icon_name="tasks",
-            order=100,
-        ),
-        ReviewerMenuItem(
-            _("All listings"),
-            reverse(f"{URL_NAMESPACE}:index"),
-            name="all-listings",
-            icon_name="list-ul",
-            order=200,
-        ),
+        ReviewerMenuItem(label, reverse(f"{URL_NAMESPACE}:{view}"), icon_name=icon, order=order)
+        for order, (label, view, icon) in enumerate(
+            [(_("Listings to review"), "queue", "tasks"), (_("All listings"), "index", "list-ul")]
+        )
     ]
     return SubmenuMenuItem(
         _("Service listings"),

@@ -8,19 +8,18 @@ the list, the inspect page and verification, which goes through the audited
 import django_filters
 from django import forms
 from django.contrib.admin.utils import quote
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.snippets.views.snippets import InspectView
 
 from frameworks.wagtail_hooks import NoBulkDeleteIndexView
+from marketplace.core.wagtail_admin import AdminObjectView
 
 from .models import SizeBand, SupplierOrganisation
 from .services import supplier_verify
@@ -83,7 +82,7 @@ class SupplierInspectView(InspectView):
         ]
 
 
-class SupplierVerifyView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+class SupplierVerifyView(AdminObjectView):
     """GET asks to confirm; POST (with the state to set, so a repeated post
     cannot flip it back) verifies or removes verification."""
 
@@ -91,10 +90,6 @@ class SupplierVerifyView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Temp
     permission_required = "verify"
     template_name = "suppliers/admin/confirm_verify.html"
     header_icon = "tick"
-
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
-        self.object = get_object_or_404(SupplierOrganisation, pk=kwargs["pk"])
 
     def get_page_title(self):
         return verify_label(self.object)

@@ -13,7 +13,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from frameworks.wagtail_hooks import NoDeleteSnippetViewSet
-from marketplace.core.admin_permissions import ActionsOnlyPermissionPolicy
+from marketplace.core.wagtail_admin import ActionsOnlyPermissionPolicy
 
 from .admin_views import (
     SupplierFilterSet,

@@ -2,9 +2,11 @@
 
 from html import unescape
 
+import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from marketplace.accounts.roles import CCS_ADMINS_GROUP, CCS_REVIEWERS_GROUP
 from tests.factories import UserFactory
 
 
@@ -27,3 +29,13 @@ def refused(response) -> bool:
 def messages_of(response) -> list[str]:
     """The admin's messages as text (Wagtail renders them as escaped HTML)."""
     return [unescape(str(message)).strip() for message in response.context["messages"]]
+
+
+@pytest.fixture(
+    name="ccs_client", params=[CCS_REVIEWERS_GROUP, CCS_ADMINS_GROUP], ids=["reviewer", "admin"]
+)
+def ccs_client_fixture(request, client):
+    """A client signed in as a CCS reviewer, then as a CCS admin. Import it into
+    a test module to use it there as ``ccs_client``."""
+    client.force_login(member_of(request.param))
+    return client

@@ -9,7 +9,7 @@ from django.urls import NoReverseMatch, reverse
 from listings import services
 from listings.models import Listing
 from listings.vocabulary import ListingStatus, VersionState
-from marketplace.accounts.roles import CCS_ADMINS_GROUP, CCS_REVIEWERS_GROUP
+from marketplace.accounts.roles import CCS_REVIEWERS_GROUP
 from marketplace.core.models import AuditEvent
 from tests.factories import (
     BuyerFactory,
@@ -18,19 +18,13 @@ from tests.factories import (
     UserFactory,
     listing_make,
 )
-from tests.wagtail_admin import member_of, messages_of, refused
+from tests.wagtail_admin import ccs_client_fixture, member_of, messages_of, refused  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
 
 def url(name: str, *args) -> str:
     return reverse(f"listings_admin:{name}", args=args)
-
-
-@pytest.fixture(params=[CCS_REVIEWERS_GROUP, CCS_ADMINS_GROUP], ids=["reviewer", "admin"])
-def ccs_client(request, client):
-    client.force_login(member_of(request.param))
-    return client
 
 
 @pytest.fixture

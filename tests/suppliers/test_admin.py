@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
-from marketplace.accounts.roles import CCS_ADMINS_GROUP, CCS_REVIEWERS_GROUP
+from marketplace.accounts.roles import CCS_ADMINS_GROUP
 from marketplace.core.models import AuditEvent
 from suppliers.models import SizeBand, SupplierOrganisation, VcseType
 from tests.factories import (
@@ -15,19 +15,13 @@ from tests.factories import (
     SupplierUserFactory,
     UserFactory,
 )
-from tests.wagtail_admin import member_of, messages_of, refused
+from tests.wagtail_admin import ccs_client_fixture, member_of, messages_of, refused  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
 
 def url(view: str, *args) -> str:
     return reverse(f"wagtailsnippets_suppliers_supplierorganisation:{view}", args=args)
-
-
-@pytest.fixture(params=[CCS_REVIEWERS_GROUP, CCS_ADMINS_GROUP], ids=["reviewer", "admin"])
-def ccs_client(request, client):
-    client.force_login(member_of(request.param))
-    return client
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""Permission policies for admin screens where staff act only through services.
+"""Shared pieces for CCS screens in the Wagtail admin where staff act only
+through services.
 
 Wagtail's generic views ask a model's permission policy before offering or
 serving add, edit, delete and inspect. Listings and supplier organisations are
@@ -9,6 +10,9 @@ which removes the add, edit and delete views, buttons and bulk actions.
 """
 
 from django.contrib.auth import get_user_model
+from django.shortcuts import get_object_or_404
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic import PermissionCheckedMixin, WagtailAdminTemplateMixin
 from wagtail.permission_policies import ModelPermissionPolicy
 
 
@@ -30,3 +34,15 @@ class ActionsOnlyPermissionPolicy(ModelPermissionPolicy):
         if not permissions:
             return get_user_model().objects.none()
         return super().users_with_any_permission(permissions)
+
+
+class AdminObjectView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView):
+    """An admin page about one object (``self.object``, by ``pk`` in the URL),
+    open to users whose model permission policy allows ``permission_required``."""
+
+    def get_queryset(self):
+        return self.model._default_manager.all()
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.object = get_object_or_404(self.get_queryset(), pk=kwargs["pk"])
