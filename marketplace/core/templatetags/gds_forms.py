@@ -10,6 +10,7 @@ from django import template
 from django.forms import BoundField
 from govuk_frontend_django.components.character_count import GovUKCharacterCount
 from govuk_frontend_django.components.checkboxes import GovUKCheckboxes
+from govuk_frontend_django.components.file_upload import GovUKFileUpload
 from govuk_frontend_django.components.input import GovUKInput
 from govuk_frontend_django.components.password_input import GovUKPasswordInput
 from govuk_frontend_django.components.radios import GovUKRadios
@@ -85,6 +86,13 @@ def gds_input_field(field: BoundField, **options):
 def gds_password_field(field: BoundField, **options):
     # A password is never sent back to the browser, even after an error.
     return GovUKPasswordInput(**_common(field, options))
+
+
+@register.simple_tag
+def gds_file_upload_field(field: BoundField, **options):
+    # Browsers never let a page refill a file input, so there is no value to keep;
+    # the hint should say what happens to a file already uploaded.
+    return GovUKFileUpload(**_common(field, options))
 
 
 @register.simple_tag
