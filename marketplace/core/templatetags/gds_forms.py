@@ -102,10 +102,10 @@ def gds_textarea_field(field: BoundField, **options):
     max_words = options.pop("maxwords", None) or result.pop("maxwords", None)
     max_length = result.pop("maxlength", None)
     if max_words or max_length:
-        if max_words:
-            result["maxwords"] = max_words
-        else:
-            result["maxlength"] = max_length
+        # The library's dataclass requires both limits although the macro uses one;
+        # words win when both are given, as in the Design System's own macro.
+        result["maxwords"] = max_words or None
+        result["maxlength"] = None if max_words else max_length
         return GovUKCharacterCount(**result)
     return GovUKTextarea(**result)
 
