@@ -92,6 +92,24 @@ def _document_field(label: str) -> forms.FileField:
     )
 
 
+def _words(label: str, hint: str) -> forms.CharField:
+    # Not required here: validation.py says what is missing, in its own words.
+    return forms.CharField(label=label, help_text=hint, required=False)
+
+
+def _choices(
+    field_class: type[forms.Field], label: str, *, invalid: str, required: str = "", **kwargs
+):
+    """A choice field whose messages say what to select. Optional unless ``required`` says
+    what to write when nothing is chosen; a multiple choice shows "Select all that apply"."""
+    messages = {"invalid_choice": invalid, "invalid_pk_value": invalid}
+    if required:
+        messages["required"] = required
+    elif issubclass(field_class, forms.MultipleChoiceField):
+        kwargs.setdefault("help_text", _("Select all that apply"))
+    return field_class(label=label, required=bool(required), error_messages=messages, **kwargs)
+
+
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
@@ -99,99 +117,78 @@ def _lines(text: str) -> list[str]:
 class ListingForm(forms.Form):
     """One service on one lot. Used to create a listing and to change its draft."""
 
-    name = forms.CharField(
-        label=_("Service name"),
-        required=False,  # validation.py says what is missing, in its own words
-        help_text=_("100 characters or fewer, like 'Cloud backup for schools'"),
+    name = _words(_("Service name"), _("100 characters or fewer, like 'Cloud backup for schools'"))
+    summary = _words(
+        _("Summary"), _("One or two sentences about what the service does, in 50 words or fewer")
     )
-    summary = forms.CharField(
-        label=_("Summary"),
-        required=False,
-        help_text=_("One or two sentences about what the service does, in 50 words or fewer"),
-    )
-    description = forms.CharField(
-        label=_("Description"),
-        required=False,
-        help_text=_("What the service does and how buyers use it, in 500 words or fewer"),
+    description = _words(
+        _("Description"), _("What the service does and how buyers use it, in 500 words or fewer")
     )
     # One textarea with one item per line, rather than ten text inputs: a single
     # labelled control is quicker to fill in by keyboard and with a screen reader
     # (no ten near-identical labels to tab through), people can paste a list they
     # already have, and the rules' messages ("Feature 3 must be…") still point at
     # a line the supplier can count to.
-    features = forms.CharField(
-        label=_("Features"),
-        required=False,
-        help_text=_("Up to 10 features, one on each line, each 10 words or fewer"),
+    features = _words(
+        _("Features"), _("Up to 10 features, one on each line, each 10 words or fewer")
     )
-    benefits = forms.CharField(
-        label=_("Benefits"),
-        required=False,
-        help_text=_("Up to 10 benefits, one on each line, each 10 words or fewer"),
+    benefits = _words(
+        _("Benefits"), _("Up to 10 benefits, one on each line, each 10 words or fewer")
     )
-    categories = forms.ModelMultipleChoiceField(
-        label=_("Categories"),
+    categories = _choices(
+        forms.ModelMultipleChoiceField,
+        _("Categories"),
+        required=_("Select at least one category"),
+        invalid=_("Select only categories listed for this lot"),
         queryset=Lot.objects.none(),
-        error_messages={
-            "required": _("Select at least one category"),
-            "invalid_choice": _("Select only categories listed for this lot"),
-            "invalid_pk_value": _("Select only categories listed for this lot"),
-        },
     )
-    regions = forms.MultipleChoiceField(
-        label=_("Where do you deliver the service?"),
-        error_messages={
-            "required": _("Select the regions where you deliver the service, or the whole UK"),
-            "invalid_choice": _("Select only regions from the list"),
-        },
+    regions = _choices(
+        forms.MultipleChoiceField,
+        _("Where do you deliver the service?"),
+        required=_("Select the regions where you deliver the service, or the whole UK"),
+        invalid=_("Select only regions from the list"),
     )
-    open_standards = forms.MultipleChoiceField(
-        label=_("Open standards the service supports"),
+    open_standards = _choices(
+        forms.MultipleChoiceField,
+        _("Open standards the service supports"),
+        invalid=_("Select only open standards from the list"),
         choices=OpenStandard.choices,
-        required=False,
-        help_text=_("Select all that apply"),
-        error_messages={"invalid_choice": _("Select only open standards from the list")},
     )
-    integrations = forms.MultipleChoiceField(
-        label=_("Government platforms the service works with"),
+    integrations = _choices(
+        forms.MultipleChoiceField,
+        _("Government platforms the service works with"),
+        invalid=_("Select only platforms from the list"),
         choices=PlatformIntegration.choices,
-        required=False,
-        help_text=_("Select all that apply"),
-        error_messages={"invalid_choice": _("Select only platforms from the list")},
     )
     price = PoundsField(label=_("Price (£)"), what="price", max_digits=12)
-    price_unit = forms.ChoiceField(
-        label=_("What the price is for"),
+    price_unit = _choices(
+        forms.ChoiceField,
+        _("What the price is for"),
+        required=_("Select what the price is for, like per user"),
+        invalid=_("Select what the price is for from the list"),
         choices=[("", _("Choose a unit")), *PriceUnit.choices],
-        error_messages={
-            "required": _("Select what the price is for, like per user"),
-            "invalid_choice": _("Select what the price is for from the list"),
-        },
     )
-    pricing_model = forms.ChoiceField(
-        label=_("How is the service priced?"),
+    pricing_model = _choices(
+        forms.ChoiceField,
+        _("How is the service priced?"),
+        required=_("Select how the service is priced"),
+        invalid=_("Select how the service is priced"),
         choices=PricingModel.choices,
-        error_messages={
-            "required": _("Select how the service is priced"),
-            "invalid_choice": _("Select how the service is priced"),
-        },
     )
-    offers = forms.MultipleChoiceField(
-        label=_("Offers"),
+    offers = _choices(
+        forms.MultipleChoiceField,
+        _("Offers"),
+        invalid=_("Select only offers from the list"),
         choices=OFFERS,
-        required=False,
-        help_text=_("Select all that apply"),
-        error_messages={"invalid_choice": _("Select only offers from the list")},
     )
     service_definition = _document_field(_("Service definition document"))
     terms = _document_field(_("Terms and conditions"))
-    buy_online = forms.ChoiceField(
-        label=_("Can buyers pay for the service online by card?"),
+    buy_online = _choices(
+        forms.ChoiceField,
+        _("Can buyers pay for the service online by card?"),
+        required=_("Select yes if buyers can pay for the service online by card"),
+        invalid=_("Select yes if buyers can pay for the service online by card"),
         choices=[(YES, _("Yes")), (NO, _("No"))],
-        error_messages={
-            "required": _("Select yes if buyers can pay for the service online by card"),
-            "invalid_choice": _("Select yes if buyers can pay for the service online by card"),
-        },
     )
     unit_price = PoundsField(
         label=_("Unit price for card payments (£)"),
