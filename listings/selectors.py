@@ -2,6 +2,8 @@
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from frameworks.models import FrameworkStatus, Lot
+
 from .models import Listing, ListingVersion
 from .similarity import DUPLICATE_THRESHOLD, jaccard, shingles
 from .vocabulary import ListingStatus, VersionState
@@ -77,3 +79,12 @@ def listing_counts_by_framework() -> dict[int, int]:
     """Published listings per framework id."""
     rows = listings_public().values("lot__framework_id").annotate(n=Count("id")).order_by()
     return {row["lot__framework_id"]: row["n"] for row in rows}
+
+
+def lots_open_for_listings() -> QuerySet[Lot]:
+    """Lots a supplier may list a service on: those of live, procured frameworks."""
+    return (
+        Lot.objects.filter(framework__status=FrameworkStatus.LIVE, framework__planned=False)
+        .select_related("framework")
+        .order_by("framework__name", "number")
+    )

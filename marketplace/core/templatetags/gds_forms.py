@@ -10,6 +10,7 @@ from django import template
 from django.forms import BoundField
 from govuk_frontend_django.components.character_count import GovUKCharacterCount
 from govuk_frontend_django.components.checkboxes import GovUKCheckboxes
+from govuk_frontend_django.components.file_upload import GovUKFileUpload
 from govuk_frontend_django.components.input import GovUKInput
 from govuk_frontend_django.components.password_input import GovUKPasswordInput
 from govuk_frontend_django.components.radios import GovUKRadios
@@ -88,16 +89,23 @@ def gds_password_field(field: BoundField, **options):
 
 
 @register.simple_tag
+def gds_file_upload_field(field: BoundField, **options):
+    # Browsers never let a page refill a file input, so there is no value to keep;
+    # the hint should say what happens to a file already uploaded.
+    return GovUKFileUpload(**_common(field, options))
+
+
+@register.simple_tag
 def gds_textarea_field(field: BoundField, **options):
     result = _common(field, options)
     result.setdefault("value", _value(field))
     max_words = options.pop("maxwords", None) or result.pop("maxwords", None)
     max_length = result.pop("maxlength", None)
     if max_words or max_length:
-        if max_words:
-            result["maxwords"] = max_words
-        else:
-            result["maxlength"] = max_length
+        # The library's dataclass requires both limits although the macro uses one;
+        # words win when both are given, as in the Design System's own macro.
+        result["maxwords"] = max_words or None
+        result["maxlength"] = None if max_words else max_length
         return GovUKCharacterCount(**result)
     return GovUKTextarea(**result)
 

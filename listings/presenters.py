@@ -1,0 +1,89 @@
+"""How a listing's state reads to people, shared by the supplier pages, the public
+pages and the admin so the same situation is always described in the same words.
+
+A listing's own status says where it stands with buyers; its latest version says
+whether changes are on their way. Suppliers need both at a glance, so the words
+combine them.
+"""
+
+from dataclasses import dataclass
+
+from django.urls import NoReverseMatch
+
+from .models import Listing, ListingVersion
+from .vocabulary import ListingStatus, VersionState
+
+# GOV.UK tag colours: green for live, blue for waiting on CCS, red for action
+# needed by the supplier, grey for nothing happening.
+_COLOURS = {
+    ListingStatus.DRAFT: "govuk-tag--grey",
+    ListingStatus.SUBMITTED: "govuk-tag--blue",
+    ListingStatus.PUBLISHED: "govuk-tag--green",
+    ListingStatus.REJECTED: "govuk-tag--red",
+    ListingStatus.SUSPENDED: "govuk-tag--orange",
+    ListingStatus.WITHDRAWN: "govuk-tag--grey",
+}
+
+# The Design System's dash between a status and its qualification.
+DASH = "\N{EN DASH}"
+
+_WORDS = {
+    ListingStatus.DRAFT: "Draft",
+    ListingStatus.SUBMITTED: "Submitted for review",
+    ListingStatus.PUBLISHED: "Published",
+    ListingStatus.REJECTED: f"Rejected {DASH} see the reason",
+    ListingStatus.SUSPENDED: "Suspended",
+    ListingStatus.WITHDRAWN: "Withdrawn",
+}
+
+# A published listing keeps its live version while newer ones move through review.
+_PUBLISHED_WITH_CHANGES = {
+    VersionState.DRAFT: (f"Published {DASH} changes not yet submitted", "govuk-tag--turquoise"),
+    VersionState.SUBMITTED: (f"Published {DASH} changes waiting for review", "govuk-tag--blue"),
+    VersionState.REJECTED: (f"Published {DASH} changes rejected, see the reason", "govuk-tag--red"),
+}
+
+
+@dataclass(frozen=True)
+class StatusTag:
+    text: str
+    classes: str
+
+
+def latest_version(listing: Listing) -> ListingVersion | None:
+    """The newest version, from the prefetch of ``listings_for_supplier`` when there is one."""
+    versions = list(listing.versions.all())
+    return max(versions, key=lambda version: version.number) if versions else None
+
+
+def has_pending_changes(listing: Listing, latest: ListingVersion | None) -> bool:
+    return bool(
+        listing.live_version_id and latest is not None and latest.pk != listing.live_version_id
+    )
+
+
+def listing_status(listing: Listing, latest: ListingVersion | None = None) -> StatusTag:
+    latest = latest or latest_version(listing)
+    if listing.status == ListingStatus.PUBLISHED and has_pending_changes(listing, latest):
+        text, classes = _PUBLISHED_WITH_CHANGES.get(latest.state, (_WORDS[listing.status], ""))
+        return StatusTag(text, classes or _COLOURS[listing.status])
+    return StatusTag(
+        _WORDS.get(listing.status, listing.get_status_display()),
+        _COLOURS.get(listing.status, "govuk-tag--grey"),
+    )
+
+
+def rejection_reason(latest: ListingVersion | None) -> str:
+    """The reviewer's reason, while the supplier still has to act on it."""
+    if latest is not None and latest.state == VersionState.REJECTED:
+        return latest.review_reason
+    return ""
+
+
+def public_url(listing: Listing) -> str:
+    # The public listing pages (``listings:detail``) come with their own issue; until
+    # they are routed, the address is the one marketplace/urls.py reserves for them.
+    try:
+        return listing.get_absolute_url()
+    except NoReverseMatch:
+        return f"/services/{listing.pk}/"

@@ -1,0 +1,161 @@
+"""A supplier lists a service in a real browser, by keyboard alone and without
+JavaScript; and the supplier's listing pages pass axe with and without it."""
+
+import pytest
+
+from listings import services
+from listings.models import Listing
+from tests.browser.conftest import axe_violations
+from tests.factories import (
+    PASSWORD,
+    CcsReviewerFactory,
+    LotFactory,
+    SupplierUserFactory,
+    category_make,
+    listing_make,
+)
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+MOST_TABS = 200  # more than any of these pages has focusable elements
+
+
+def tab_to(page, selector: str) -> None:
+    """Press Tab until the element is focused, as a keyboard user moves through a page."""
+    for _ in range(MOST_TABS):
+        page.keyboard.press("Tab")
+        if page.locator(f"{selector}:focus").count():
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def type_into(page, selector: str, text: str) -> None:
+    tab_to(page, selector)
+    page.keyboard.type(text)
+
+
+def press_and_load(page, key: str) -> None:
+    """Press a key that follows a link or sends a form, and wait for the next page."""
+    with page.expect_navigation():
+        page.keyboard.press(key)
+
+
+def sign_in_by_keyboard(page, email: str) -> None:
+    type_into(page, "#id_email", email)
+    type_into(page, "#id_password", PASSWORD)
+    press_and_load(page, "Enter")  # Enter in a text input sends its form
+
+
+@pytest.fixture
+def supplier_user():
+    return SupplierUserFactory(email="owner@backup.example.co.uk")
+
+
+@pytest.fixture
+def lot():
+    return LotFactory(name="Cloud software", categories=[category_make("Backup and recovery")])
+
+
+def test_a_supplier_lists_a_service_by_keyboard_without_javascript(
+    page_without_js, live_server, supplier_user, lot
+):
+    page = page_without_js
+    page.goto(live_server.url + "/supplier/listings/")
+    assert page.locator("h1").inner_text() == "Sign in"
+    sign_in_by_keyboard(page, supplier_user.email)
+    assert page.locator("h1").inner_text() == "Your listings"
+
+    tab_to(page, "a:has-text('Create a listing')")
+    press_and_load(page, "Enter")
+    tab_to(page, f"input[name=lot][value='{lot.pk}']")
+    page.keyboard.press("Space")
+    tab_to(page, "button:has-text('Continue')")
+    press_and_load(page, "Enter")
+    assert page.locator("h1").inner_text() == "Describe your service"
+
+    type_into(page, "#id_name", "Cloud backup for schools")
+    type_into(page, "#id_summary", "Nightly backup of school files and e-mail, kept in the UK.")
+    type_into(page, "#id_description", "We copy your files every night to two UK data centres.")
+    type_into(page, "#id_features", "Nightly automatic backup\nSelf-service restore")
+    type_into(page, "#id_benefits", "Recover lost coursework in minutes")
+    tab_to(page, "#id_categories")
+    page.keyboard.press("Space")
+    tab_to(page, "input[name=regions][value='whole-uk']")
+    page.keyboard.press("Space")
+    type_into(page, "#id_price", "1.50")
+    tab_to(page, "#id_price_unit")
+    page.keyboard.press("ArrowDown")  # from "Choose a unit" to "per user"
+    tab_to(page, "#id_pricing_model")
+    page.keyboard.press("Space")
+    tab_to(page, "#id_buy_online")
+    page.keyboard.press("ArrowRight")  # arrow keys move through a radio group: "No"
+    tab_to(page, "button:has-text('Save as draft')")
+    press_and_load(page, "Enter")
+
+    assert page.locator("h1").inner_text() == "Cloud backup for schools"
+    assert page.locator("#listing-status").inner_text() == "Status: Draft"
+    listing = Listing.objects.get()
+    version = listing.latest_version
+    assert (version.price_unit, version.pricing_model, version.buy_online) == (
+        "user",
+        "fixed",
+        False,
+    )
+    assert version.serves_whole_uk
+
+    tab_to(page, "button:has-text('Submit for review')")
+    press_and_load(page, "Space")
+    assert page.locator("#listing-status").inner_text() == "Status: Submitted for review"
+
+    # CCS approves it (their review screens are in the Wagtail admin).
+    services.listing_approve(actor=CcsReviewerFactory(), listing=listing)
+
+    page.reload()
+    assert page.locator("#listing-status").inner_text() == "Status: Published"
+    public_link = page.locator("a:has-text('See your listing as buyers see it')")
+    assert public_link.get_attribute("href") == f"/services/{listing.pk}/"
+
+
+def _sign_in(page, live_server, email: str) -> None:
+    page.goto(live_server.url + "/account/sign-in/")
+    page.fill("#id_email", email)
+    page.fill("#id_password", PASSWORD)
+    page.click("button:has-text('Sign in')")
+    page.wait_for_load_state()
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with JS", "without JS"])
+def test_the_supplier_listing_pages_have_no_accessibility_violations(
+    page, page_as_without_js, live_server, supplier_user, lot, javascript
+):
+    browser_page = page if javascript else page_as_without_js
+    # A listing with the most to show: published, then changed, and the change rejected.
+    listing = listing_make(supplier_user=supplier_user, lot=lot, publish=True)
+    services.listing_draft_save(
+        actor=supplier_user, listing=listing, content={"summary": "Backup for every school."}
+    )
+    services.listing_submit(actor=supplier_user, listing=listing)
+    services.listing_reject(actor=CcsReviewerFactory(), listing=listing, reason="Say where.")
+    _sign_in(browser_page, live_server, supplier_user.email)
+
+    pages = {
+        "your listings": "/supplier/listings/",
+        "choose a lot": "/supplier/listings/new/",
+        "listing form": f"/supplier/listings/new/{lot.pk}/",
+        "listing detail": f"/supplier/listings/{listing.pk}/",
+        "withdraw": f"/supplier/listings/{listing.pk}/withdraw/",
+    }
+    for name, path in pages.items():
+        browser_page.goto(live_server.url + path)
+        assert browser_page.locator("h1").count() == 1, name
+        assert axe_violations(browser_page) == [], name
+
+    browser_page.goto(live_server.url + pages["listing form"])
+    browser_page.fill("#id_name", "CRM, HR, payroll, finance")
+    browser_page.click("button:has-text('Save as draft')")
+    browser_page.wait_for_load_state()
+    assert browser_page.locator(".govuk-error-summary").is_visible()
+    assert axe_violations(browser_page) == [], "listing form with errors"
