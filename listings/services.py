@@ -94,6 +94,11 @@ def listing_draft_save(*, actor: Any, listing: Listing, content: dict[str, Any])
     """Save changes to the listing's draft, starting a new draft if the latest is frozen."""
     _require(listing_can_edit(user=actor, listing=listing))
     latest = listing.latest_version
+    if latest.state == VersionState.SUBMITTED:
+        # A new draft on top would leave CCS reviewing a version nobody wants any more.
+        raise TransitionNotAllowed(
+            "This listing is waiting for review. You can change it once CCS has reviewed it"
+        )
     version = latest if latest.is_editable else _copy(latest, actor=actor)
     _apply(version, content)
     if listing.status == ListingStatus.REJECTED:

@@ -133,6 +133,8 @@ def test_transitions_out_of_order_are_refused_with_a_message():
     services.listing_submit(actor=supplier_user, listing=listing)
     with pytest.raises(services.TransitionNotAllowed, match="no changes to submit"):
         services.listing_submit(actor=supplier_user, listing=listing)
+    with pytest.raises(services.TransitionNotAllowed, match="waiting for review"):
+        services.listing_draft_save(actor=supplier_user, listing=listing, content={"name": "X"})
 
 
 @pytest.mark.parametrize(
