@@ -97,7 +97,8 @@ ADMIN = _wordset(
 GENERIC = _wordset(
     """services service professional professionals consultancy consulting consultant
     support project projects work resource resources development software null none tbc
-    various misc n a na saas paas iaas cloud provision delivery contract"""
+    various misc n a na saas paas iaas cloud provision delivery contract major set setup
+    check agile design"""
 )
 # People named in invoice lines; a two-word part with one of these is a person.
 FIRST_NAMES = _wordset(
@@ -259,7 +260,7 @@ def service_key(text: str) -> frozenset[str]:
     """What two descriptions must share to be the same service: their stemmed words
     without stopwords, numbers, versions or licence wording."""
     found = set()
-    for word in words(text.replace("license", "licence")):
+    for word in words(text.lower().replace("license", "licence")):
         if word in STOPWORDS or any(c.isdigit() for c in word):
             continue
         if word in {"licence", "licences", "user", "users", "subscription", "version"}:

@@ -18,6 +18,7 @@ from frameworks.models import BuyingOrganisation, Category, Framework, Framework
 from listings.models import Listing, ListingVersion
 from listings.vocabulary import ListingStatus, VersionState
 from marketplace.accounts.models import BuyerOrganisation
+from marketplace.core.models import Region
 from suppliers.models import Accreditation, SupplierOrganisation
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -252,7 +253,10 @@ def supplier_profiles_load(progress: Progress) -> int:
     """Regions served, VCSE type and accreditations, marked profile_is_illustrative.
     A profile already filled in, by a supplier or an earlier load, is left alone."""
     rows = {row["name"]: row for row in read("supplier_profiles.json")["records"]}
+    # Regions and accreditations are seeded by migrations, which a transactional test's
+    # flush removes; a profile then goes without them rather than failing.
     accreditations = dict(Accreditation.objects.values_list("slug", "pk"))
+    regions = set(Region.objects.values_list("code", flat=True))
     suppliers = list(_vcse_and_regions_unset().filter(name__in=rows))
     regions_through = SupplierOrganisation.regions_served.through
     accreditations_through = SupplierOrganisation.accreditations.through
@@ -265,12 +269,14 @@ def supplier_profiles_load(progress: Progress) -> int:
         region_links += [
             regions_through(supplierorganisation_id=supplier.pk, region_id=code)
             for code in row["regions_served"]
+            if code in regions
         ]
         accreditation_links += [
             accreditations_through(
                 supplierorganisation_id=supplier.pk, accreditation_id=accreditations[slug]
             )
             for slug in row["accreditations"]
+            if slug in accreditations
         ]
     SupplierOrganisation.objects.bulk_update(
         suppliers, ["vcse_type", "serves_whole_uk", "profile_is_illustrative"], batch_size=500
@@ -324,6 +330,7 @@ def listings_load(progress: Progress) -> int:
             "supplier_id", "lot_id", "versions__name"
         )
     )
+    regions = set(Region.objects.values_list("code", flat=True))
     now = timezone.now()
     new = []
     for row in rows:
@@ -362,6 +369,7 @@ def listings_load(progress: Progress) -> int:
             region_through(listingversion_id=version.pk, region_id=code)
             for (_, row), version in zip(new, versions, strict=True)
             for code in row["regions"]
+            if code in regions
         ],
         batch_size=1000,
     )
