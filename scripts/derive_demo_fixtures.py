@@ -13,10 +13,12 @@ import argparse
 import csv
 import hashlib
 import json
+import sys
 from collections import defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the listing rules live in the project's listings app
 OUT = ROOT / "marketplace" / "demo" / "data"
 
 SECTOR_MAP = {
@@ -121,6 +123,32 @@ def derive_gcloud13(shared: Path) -> None:
     write("gcloud13_lots_and_categories.json", data["source"], data["lots"])
 
 
+# --- demo listings and supplier profiles (scripts/demo_listings.py does the work) ---
+
+LISTINGS_SOURCE = (
+    SPEND_SOURCE
+    + ". Names, summaries and descriptions are built from the buyers' project descriptions "
+    "and the facts in the data (buyers, months, spend). Prices, categories and regions are "
+    "illustrative, derived deterministically."
+)
+PROFILES_SOURCE = (
+    "Illustrative: regions served, VCSE type and accreditations have no source and are "
+    "derived from a hash of the supplier's name (suppliers from " + SPEND_SOURCE + ")"
+)
+
+
+def derive_listings(shared: Path) -> None:
+    import demo_listings
+
+    listings, profiles, figures = demo_listings.derive(shared)
+    write("listings.json", LISTINGS_SOURCE, listings)
+    write("supplier_profiles.json", PROFILES_SOURCE, profiles)
+    for label, value in sorted(figures.items()):
+        print(f"  {label.replace('_', ' ')}: {value}")
+    for name in ("listings.json", "supplier_profiles.json"):
+        print(f"  {name}: {(OUT / name).stat().st_size / 1e6:.2f} MB")
+
+
 def write(name: str, source: str, records: list, out: Path = OUT) -> None:
     out.mkdir(parents=True, exist_ok=True)
     payload = {"source": source, "count": len(records), "records": records}
@@ -137,6 +165,7 @@ def main() -> None:
     derive_spend(args.shared)
     derive_regions(args.shared)
     derive_gcloud13(args.shared)
+    derive_listings(args.shared)
 
 
 if __name__ == "__main__":

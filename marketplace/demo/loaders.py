@@ -6,14 +6,20 @@ load the demo on every start without duplicating anything.
 
 import json
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.text import slugify
 
 from frameworks.models import BuyingOrganisation, Category, Framework, FrameworkUsage, Lot
+from listings.models import Listing, ListingVersion
+from listings.vocabulary import ListingStatus, VersionState
 from marketplace.accounts.models import BuyerOrganisation
-from suppliers.models import SupplierOrganisation
+from marketplace.core.models import Region
+from suppliers.models import Accreditation, SupplierOrganisation
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -219,3 +225,153 @@ def framework_usage_load(progress: Progress) -> int:
         )
     progress(f"framework usage: {len(totals)} buyer sectors for {framework.name}")
     return len(totals)
+
+
+# --- illustrative supplier profiles and demo listings -------------------------------
+#
+# These two loaders write rows in bulk instead of calling suppliers.services and
+# listings.services. A thousand listings taken one by one through create, submit
+# and approve would cost tens of thousands of queries and an audit event each;
+# audit events record what people did, and a demo load is one act, recorded once
+# by load_demo_data as "demo_data.loaded". The rows end where the workflow would
+# leave them: version 1 approved and live, the listing published.
+
+
+def _vcse_and_regions_unset() -> QuerySet[SupplierOrganisation]:
+    """Suppliers whose profile nobody has filled in, so an illustrative one may go in."""
+    return SupplierOrganisation.objects.filter(
+        profile_is_illustrative=False,
+        vcse_type="",
+        serves_whole_uk=False,
+        regions_served=None,
+        accreditations=None,
+    ).distinct()
+
+
+@transaction.atomic
+def supplier_profiles_load(progress: Progress) -> int:
+    """Regions served, VCSE type and accreditations, marked profile_is_illustrative.
+    A profile already filled in, by a supplier or an earlier load, is left alone."""
+    rows = {row["name"]: row for row in read("supplier_profiles.json")["records"]}
+    # Regions and accreditations are seeded by migrations, which a transactional test's
+    # flush removes; a profile then goes without them rather than failing.
+    accreditations = dict(Accreditation.objects.values_list("slug", "pk"))
+    regions = set(Region.objects.values_list("code", flat=True))
+    suppliers = list(_vcse_and_regions_unset().filter(name__in=rows))
+    regions_through = SupplierOrganisation.regions_served.through
+    accreditations_through = SupplierOrganisation.accreditations.through
+    region_links, accreditation_links = [], []
+    for supplier in suppliers:
+        row = rows[supplier.name]
+        supplier.vcse_type = row["vcse_type"]
+        supplier.serves_whole_uk = row["serves_whole_uk"]
+        supplier.profile_is_illustrative = True
+        region_links += [
+            regions_through(supplierorganisation_id=supplier.pk, region_id=code)
+            for code in row["regions_served"]
+            if code in regions
+        ]
+        accreditation_links += [
+            accreditations_through(
+                supplierorganisation_id=supplier.pk, accreditation_id=accreditations[slug]
+            )
+            for slug in row["accreditations"]
+            if slug in accreditations
+        ]
+    SupplierOrganisation.objects.bulk_update(
+        suppliers, ["vcse_type", "serves_whole_uk", "profile_is_illustrative"], batch_size=500
+    )
+    regions_through.objects.bulk_create(region_links, batch_size=1000)
+    accreditations_through.objects.bulk_create(accreditation_links, batch_size=1000)
+    progress(f"supplier profiles: {len(rows)} in the fixtures, {len(suppliers)} filled in")
+    return len(suppliers)
+
+
+def _lot_categories(lot: Lot, names_by_path: dict[str, str]) -> dict[tuple[str, ...], int]:
+    """The lot's leaf categories keyed by their labels below the top level, as the
+    fixture names them: ("Collaborative working", "Blogging") → category id."""
+    step = Category.steplen
+    found = {}
+    for pk, path in lot.categories.values_list("pk", "path"):
+        labels = tuple(names_by_path[path[:end]] for end in range(step, len(path) + 1, step))
+        found[labels[1:]] = pk
+    return found
+
+
+def _listing_version(listing: Listing, row: dict, now) -> ListingVersion:
+    return ListingVersion(
+        listing=listing,
+        number=1,
+        state=VersionState.APPROVED,
+        name=row["name"],
+        summary=row["summary"],
+        description=row["description"],
+        features=row["features"],
+        benefits=row["benefits"],
+        serves_whole_uk=row["serves_whole_uk"],
+        price=Decimal(row["price"]),
+        price_unit=row["price_unit"],
+        pricing_model=row["pricing_model"],
+        submitted_at=now,
+        reviewed_at=now,
+    )
+
+
+@transaction.atomic
+def listings_load(progress: Progress) -> int:
+    """Published, illustrative listings on G-Cloud 13, keyed on supplier, lot and name."""
+    rows = read("listings.json")["records"]
+    lots = {lot.slug: lot for lot in Lot.objects.filter(framework__slug="g-cloud-13")}
+    names_by_path = dict(Category.objects.values_list("path", "name"))
+    categories = {slug: _lot_categories(lot, names_by_path) for slug, lot in lots.items()}
+    suppliers = dict(SupplierOrganisation.objects.values_list("name", "pk"))
+    existing = set(
+        Listing.objects.filter(is_illustrative=True).values_list(
+            "supplier_id", "lot_id", "versions__name"
+        )
+    )
+    regions = set(Region.objects.values_list("code", flat=True))
+    now = timezone.now()
+    new = []
+    for row in rows:
+        key = (suppliers[row["supplier"]], lots[row["lot"]].pk, row["name"])
+        if key not in existing:
+            existing.add(key)
+            listing = Listing(
+                supplier_id=key[0],
+                lot_id=key[1],
+                status=ListingStatus.PUBLISHED,
+                is_illustrative=True,
+                published_at=now,
+            )
+            new.append((listing, row))
+    Listing.objects.bulk_create([listing for listing, _ in new], batch_size=500)
+    versions = [_listing_version(listing, row, now) for listing, row in new]
+    ListingVersion.objects.bulk_create(versions, batch_size=500)
+    for (listing, _), version in zip(new, versions, strict=True):
+        listing.live_version = version
+    Listing.objects.bulk_update([listing for listing, _ in new], ["live_version"], batch_size=500)
+    category_through = ListingVersion.categories.through
+    region_through = ListingVersion.regions.through
+    category_through.objects.bulk_create(
+        [
+            category_through(
+                listingversion_id=version.pk,
+                category_id=categories[row["lot"]][tuple(path)],
+            )
+            for (_, row), version in zip(new, versions, strict=True)
+            for path in row["categories"]
+        ],
+        batch_size=1000,
+    )
+    region_through.objects.bulk_create(
+        [
+            region_through(listingversion_id=version.pk, region_id=code)
+            for (_, row), version in zip(new, versions, strict=True)
+            for code in row["regions"]
+            if code in regions
+        ],
+        batch_size=1000,
+    )
+    progress(f"listings: {len(rows)} in the fixtures, {len(new)} added and published")
+    return len(rows)

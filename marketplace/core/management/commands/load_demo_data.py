@@ -7,6 +7,7 @@ afresh on every run and printed, so none is stored in the repository.
 """
 
 import secrets
+import time
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -26,7 +27,7 @@ DEMO_USERS = [
 
 
 class Command(BaseCommand):
-    help = "Load the demo catalogue (frameworks, suppliers, buyers) and demo accounts."
+    help = "Load the demo catalogue (frameworks, suppliers, buyers, listings) and demo accounts."
 
     def add_arguments(self, parser):
         parser.add_argument("--no-users", action="store_true", help="Load data but no accounts.")
@@ -38,10 +39,17 @@ class Command(BaseCommand):
             ("framework usage", loaders.framework_usage_load),
             ("suppliers", loaders.suppliers_load),
             ("buyer organisations", loaders.buyer_organisations_load),
+            # After suppliers and frameworks: profiles and listings refer to both.
+            ("supplier profiles", loaders.supplier_profiles_load),
+            ("listings", loaders.listings_load),
         ]
+        started = time.perf_counter()
         for number, (label, step) in enumerate(steps, start=1):
             self.stdout.write(f"[{number}/{len(steps)}] Loading {label}…")
+            step_started = time.perf_counter()
             step(lambda line: self.stdout.write(f"      {line}"))
+            self.stdout.write(f"      ({time.perf_counter() - step_started:.1f} s)")
+        self.stdout.write(f"Catalogue loaded in {time.perf_counter() - started:.1f} s")
         audit_record(actor=None, action="demo_data.loaded", data={"steps": [s for s, _ in steps]})
         if not options["no_users"]:
             self._users()
