@@ -17,29 +17,27 @@ def hidden_listings_make(*, supplier_user, lot) -> dict[str, Listing]:
     and one published listing with an unapproved newer version."""
     reviewer = CcsReviewerFactory()
     draft = listing_make(supplier_user=supplier_user, lot=lot, name="Secret draft service")
-    suspended = listing_make(
-        supplier_user=supplier_user,
-        lot=lot,
-        reviewer=reviewer,
-        publish=True,
-        name="Suspended payroll service",
-        summary="Payroll for academy trusts, paid on time every month.",
-        description="We run payroll and pensions returns for schools.",
-        features=["Monthly payroll"],
-        benefits=["Staff paid on time"],
-    )
+    # Worded apart, so the duplicate check lets both be approved.
+    published = {
+        name: listing_make(
+            supplier_user=supplier_user,
+            lot=lot,
+            reviewer=reviewer,
+            publish=True,
+            name=name,
+            summary=summary,
+            description=summary,
+            features=[name],
+            benefits=[summary],
+        )
+        for name, summary in [
+            ("Suspended payroll service", "Payroll for academy trusts, paid on time every month."),
+            ("Withdrawn printing service", "Printing and posting letters to residents in bulk."),
+        ]
+    }
+    suspended = published["Suspended payroll service"]
+    withdrawn = published["Withdrawn printing service"]
     services.listing_suspend(actor=reviewer, listing=suspended, reason="Checking prices")
-    withdrawn = listing_make(
-        supplier_user=supplier_user,
-        lot=lot,
-        reviewer=reviewer,
-        publish=True,
-        name="Withdrawn printing service",
-        summary="Printing and posting letters to residents in bulk.",
-        description="We print, fold and post council tax bills.",
-        features=["Bulk printing"],
-        benefits=["Letters arrive on time"],
-    )
     services.listing_withdraw(actor=supplier_user, listing=withdrawn, reason="No longer offered")
     return {"draft": draft, "suspended": suspended, "withdrawn": withdrawn}
 
