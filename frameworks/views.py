@@ -5,6 +5,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from listings.selectors import listing_counts_by_lot
 from marketplace.accounts.access import public
 
 from . import open_data, presenters
@@ -40,12 +41,16 @@ def framework_detail(request, slug: str):
     except Framework.DoesNotExist as error:
         raise Http404 from error
     usage = list(framework_usage(framework=framework))
+    lot_counts = listing_counts_by_lot(framework_id=framework.pk)
+    lots = [(lot, lot_counts.get(lot.pk, 0)) for lot in framework.lots.all()]
     usage_bars, usage_height, usage_table = presenters.usage_chart(usage) if usage else ([], 0, [])
     return render(
         request,
         "frameworks/framework_detail.html",
         {
             "framework": framework,
+            "lots": lots,
+            "listing_count": sum(lot_counts.values()),
             "sector_names": [presenters.SECTOR_LABELS.get(s, s) for s in framework.sectors],
             "related": frameworks_covering_same_categories(framework=framework),
             "usage": usage,

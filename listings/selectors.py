@@ -88,3 +88,36 @@ def lots_open_for_listings() -> QuerySet[Lot]:
         .select_related("framework")
         .order_by("framework__name", "number")
     )
+
+
+def listings_public_for_supplier(*, supplier_id: int) -> QuerySet[Listing]:
+    """One supplier's published listings, by the name buyers see."""
+    return listings_public().filter(supplier_id=supplier_id).order_by("live_version__name")
+
+
+def listing_get_unavailable(*, pk: int) -> Listing | None:
+    """A listing that buyers could once see but that is now suspended or withdrawn.
+
+    Only its status and supplier are used: none of its text is shown again.
+    """
+    return (
+        Listing.objects.filter(
+            pk=pk,
+            status__in=[ListingStatus.SUSPENDED, ListingStatus.WITHDRAWN],
+            live_version__isnull=False,
+        )
+        .select_related("supplier")
+        .first()
+    )
+
+
+def listing_counts_by_lot(*, framework_id: int) -> dict[int, int]:
+    """Published listings per lot id of one framework."""
+    rows = (
+        listings_public()
+        .filter(lot__framework_id=framework_id)
+        .values("lot_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return {row["lot_id"]: row["n"] for row in rows}

@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "listings"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("<int:pk>/", views.listing_detail, name="detail"),
+]

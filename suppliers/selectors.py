@@ -1,6 +1,7 @@
 """Reads about supplier organisations."""
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.functions import Left, Upper
 
 from listings.vocabulary import ListingStatus
 
@@ -32,3 +33,23 @@ def supplier_get(*, slug: str) -> SupplierOrganisation | None:
         .filter(slug=slug)
         .first()
     )
+
+
+def supplier_initials() -> set[str]:
+    """The A to Z letters (and "0-9") that at least one supplier's name starts with,
+    so the letter navigation links only to lists that have something in them."""
+    initials = (
+        SupplierOrganisation.objects.annotate(initial=Upper(Left("name", 1)))
+        .values_list("initial", flat=True)
+        .distinct()
+        .order_by()
+    )
+    return {"0-9" if initial.isdigit() else initial for initial in initials}
+
+
+def suppliers_find(*, letter: str = "", query: str = "") -> QuerySet[SupplierOrganisation]:
+    """The A to Z list narrowed to a letter and to names (legal or trading) containing a query."""
+    suppliers = suppliers_a_to_z(letter=letter)
+    if query:
+        suppliers = suppliers.filter(Q(name__icontains=query) | Q(trading_name__icontains=query))
+    return suppliers

@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "suppliers"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.supplier_index, name="index"),
+    path("<slug:slug>/", views.supplier_detail, name="detail"),
+]

@@ -166,3 +166,116 @@ def listing_make(
         services.listing_approve(actor=reviewer or CcsReviewerFactory(), listing=listing)
         listing.refresh_from_db()
     return listing
+
+
+def partnership_make(*, supplier_user, partner, role="subcontractor", statement="", ended=False):
+    """A supply-chain partnership declared by ``supplier_user``'s organisation, via the services."""
+    from suppliers import services
+
+    partnership = services.partnership_create(
+        actor=supplier_user,
+        supplier=supplier_user.supplier_organisation,
+        partner=partner,
+        role=role,
+        statement=statement or f"We work with {partner} on public-sector contracts.",
+    )
+    if ended:
+        services.partnership_end(actor=supplier_user, partnership=partnership)
+    return partnership
+
+
+def supplier_showcase_make() -> dict:
+    """A realistic supplier profile: an SME social enterprise serving two regions, with
+    accreditations, social-value commitments, partners both ways (and one ended
+    partnership), and two published listings on one framework's lots."""
+    from marketplace.core.models import Region
+    from suppliers.models import Accreditation, VcseType
+
+    supplier_user = SupplierUserFactory(
+        supplier_organisation__name="Acorn Digital Co-operative Limited",
+        supplier_organisation__trading_name="Acorn Digital",
+        supplier_organisation__companies_house_number="01234567",
+        supplier_organisation__description="A worker co-operative building services for councils.",
+        supplier_organisation__website="https://acorn.example.coop/",
+        supplier_organisation__vcse_type=VcseType.COOPERATIVE,
+        supplier_organisation__head_office_region=Region.objects.get(code="TLE"),
+        supplier_organisation__real_living_wage_employer=True,
+        supplier_organisation__offers_apprenticeships=True,
+        supplier_organisation__carbon_reduction_plan_url="https://acorn.example.coop/carbon",
+        supplier_organisation__code_of_conduct_url="https://acorn.example.coop/conduct",
+        supplier_organisation__verified=True,
+    )
+    supplier = supplier_user.supplier_organisation
+    supplier.regions_served.set(Region.objects.filter(code__in=["TLE", "TLC"]))
+    supplier.accreditations.set(
+        Accreditation.objects.filter(slug__in=["cyber-essentials", "iso-9001"])
+    )
+
+    subcontractor = SupplierOrganisationFactory(name="Birch Hosting Ltd", size_band=SizeBand.MICRO)
+    prime_user = SupplierUserFactory(
+        supplier_organisation__name="Cedar Systems plc",
+        supplier_organisation__size_band=SizeBand.LARGE,
+    )
+    former = SupplierOrganisationFactory(name="Damson Data Ltd")
+    partnership_make(
+        supplier_user=supplier_user,
+        partner=subcontractor,
+        statement="Birch Hosting runs the servers for our case management service.",
+    )
+    partnership_make(
+        supplier_user=prime_user,
+        partner=supplier,
+        statement="Acorn Digital designs the citizen-facing forms on our council contracts.",
+    )
+    partnership_make(
+        supplier_user=supplier_user,
+        partner=former,
+        statement="Damson Data migrated our records until 2023.",
+        ended=True,
+    )
+
+    framework = FrameworkFactory(name="Digital Outcomes 7", slug="digital-outcomes-7")
+    software, support = LotFactory(framework=framework), LotFactory(framework=framework)
+    reviewer = CcsReviewerFactory()
+    case_management = listing_make(
+        supplier_user=supplier_user,
+        lot=software,
+        reviewer=reviewer,
+        publish=True,
+        name="Case management for housing teams",
+        summary="Track housing repairs and complaints from report to resolution.",
+        description="Tenants report repairs online; officers see every case on one screen.",
+        features=["Online repair reporting", "Complaint deadlines tracked"],
+        benefits=["Fewer missed repair appointments"],
+        open_standards=["openapi", "wcag-22"],
+        integrations=["govuk-notify"],
+        serves_whole_uk=False,
+        regions=list(Region.objects.filter(code__in=["TLE", "TLC"])),
+        buy_online=True,
+        unit_price=Decimal("25.00"),
+    )
+    user_research = listing_make(
+        supplier_user=supplier_user,
+        lot=support,
+        reviewer=reviewer,
+        publish=True,
+        name="User research with residents",
+        summary="Interviews and usability testing with the people your service is for.",
+        description="Researchers recruit residents, run sessions and report what to change.",
+        features=["Recruitment of participants", "Accessible usability testing"],
+        benefits=["Services that residents can use first time"],
+        price=Decimal("650.00"),
+        price_unit="day",
+        pricing_model="fixed",
+    )
+    return {
+        "supplier": supplier,
+        "supplier_user": supplier_user,
+        "subcontractor": subcontractor,
+        "prime": prime_user.supplier_organisation,
+        "former": former,
+        "framework": framework,
+        "lots": (software, support),
+        "listings": (case_management, user_research),
+        "reviewer": reviewer,
+    }

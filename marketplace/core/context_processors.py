@@ -15,7 +15,10 @@ def service(request):
 def service_navigation(request) -> list[dict]:
     path = request.path
     user = getattr(request, "user", None)
-    items = [{"href": reverse("frameworks:index"), "text": "Frameworks"}]
+    items = [
+        {"href": reverse("frameworks:index"), "text": "Frameworks"},
+        {"href": reverse("suppliers:index"), "text": "Suppliers"},
+    ]
     if user is not None and user.is_authenticated:
         items.append({"href": reverse("accounts:your-account"), "text": "Your account"})
     else:

@@ -60,6 +60,7 @@ def test_a_framework_page_says_what_who_how_and_when(client, demo_map):
     assert "Further competition" in page
     assert "31 August 2026" in page  # expires
     assert "Merge into another framework" in page
+    assert "0 live service listings" in page  # the demo map has no listings
     # The other live frameworks on the same categories, both ways up the tree.
     assert "PSN Services" in page and "Telecom Network Goods and Services" in page
 
@@ -171,3 +172,21 @@ def test_the_map_pdf_is_tagged_and_shows_the_overlap_table(client, demo_map, tmp
     assert "Network connectivity" in content
     assert re.search(r"Page 1 of \d+", content)
     assert "Generated" in content
+
+
+def test_a_framework_page_counts_its_live_service_listings(client):
+    from listings import services
+    from tests.factories import supplier_showcase_make
+    from tests.public_pages import hidden_listings_make
+
+    showcase = supplier_showcase_make()
+    hidden_listings_make(supplier_user=showcase["supplier_user"], lot=showcase["lots"][0])
+    services.listing_draft_save(  # a newer version waiting for review is not another listing
+        actor=showcase["supplier_user"], listing=showcase["listings"][0], content={"name": "New"}
+    )
+
+    response = client.get(reverse("frameworks:detail", kwargs={"slug": "digital-outcomes-7"}))
+
+    page = text(response)
+    assert "2 live service listings" in page
+    assert page.count("1 live service listing ") == 2  # one on each lot

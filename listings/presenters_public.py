@@ -1,0 +1,73 @@
+"""Wording for the public listing page: what a buyer reads about price and reach."""
+
+from decimal import Decimal
+
+from django.urls import reverse
+from django.utils import formats
+from django.utils.html import format_html
+
+from .models import Listing, ListingVersion
+
+
+def money(amount: Decimal) -> str:
+    """£1,250.00, or £1,250 for whole pounds, as GOV.UK style writes money."""
+    text = f"£{amount:,.2f}"
+    return text.removesuffix(".00")
+
+
+def yes_no(value: bool) -> str:
+    return "Yes" if value else "No"
+
+
+def regions_text(version: ListingVersion) -> str:
+    if version.serves_whole_uk:
+        return "The whole UK"
+    return ", ".join(region.name for region in version.regions.all()) or "Not given"
+
+
+def about_rows(listing: Listing) -> list[tuple]:
+    """Where the listing sits and how current it is."""
+    version = listing.live_version
+    framework = listing.lot.framework
+    return [
+        (
+            "Framework",
+            format_html(
+                '<a class="govuk-link" href="{}">{}</a>',
+                reverse("frameworks:detail", kwargs={"slug": framework.slug}),
+                framework.name,
+            ),
+        ),
+        ("Lot", f"Lot {listing.lot.number}: {listing.lot.name}"),
+        ("Categories", ", ".join(c.name for c in version.categories.all()) or "Not given"),
+        ("Where the service is delivered", regions_text(version)),
+        (
+            "Last approved",
+            formats.date_format(version.reviewed_at, "j F Y") if version.reviewed_at else "",
+        ),
+        ("Version", str(version.number)),
+    ]
+
+
+def pricing_rows(version: ListingVersion) -> list[tuple]:
+    unit = version.get_price_unit_display()
+    card = (
+        f"Yes \N{EN DASH} {money(version.unit_price)} {unit}"
+        if version.buy_online and version.unit_price
+        else "No"
+    )
+    return [
+        ("Price", f"{money(version.price)} {unit}"),
+        ("Pricing model", version.get_pricing_model_display()),
+        ("Free trial", yes_no(version.free_trial)),
+        ("Education pricing", yes_no(version.education_pricing)),
+        ("Pay online by card", card),
+    ]
+
+
+def documents(version: ListingVersion) -> list[dict]:
+    found = [
+        ("Service definition", version.service_definition),
+        ("Terms and conditions", version.terms),
+    ]
+    return [{"text": text, "href": document.url} for text, document in found if document]
