@@ -17,6 +17,10 @@ def service_navigation(request) -> list[dict]:
     user = getattr(request, "user", None)
     items = [{"href": reverse("frameworks:index"), "text": "Frameworks"}]
     if user is not None and user.is_authenticated:
+        if user.is_supplier_user:
+            items.append(
+                {"href": reverse("supplier_account:dashboard"), "text": "Your organisation"}
+            )
         items.append({"href": reverse("accounts:your-account"), "text": "Your account"})
     else:
         items.append({"href": reverse("accounts:sign-in"), "text": "Sign in"})

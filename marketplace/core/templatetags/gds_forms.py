@@ -10,6 +10,7 @@ from django import template
 from django.forms import BoundField
 from govuk_frontend_django.components.character_count import GovUKCharacterCount
 from govuk_frontend_django.components.checkboxes import GovUKCheckboxes
+from govuk_frontend_django.components.file_upload import GovUKFileUpload
 from govuk_frontend_django.components.input import GovUKInput
 from govuk_frontend_django.components.password_input import GovUKPasswordInput
 from govuk_frontend_django.components.radios import GovUKRadios
@@ -100,6 +101,13 @@ def gds_textarea_field(field: BoundField, **options):
             result["maxlength"] = max_length
         return GovUKCharacterCount(**result)
     return GovUKTextarea(**result)
+
+
+@register.simple_tag
+def gds_file_field(field: BoundField, **options):
+    # A browser never refills a file input, so there is no value to keep; the
+    # form must say what is already stored instead.
+    return GovUKFileUpload(**_common(field, options))
 
 
 @register.simple_tag
