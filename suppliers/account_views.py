@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from marketplace.accounts.access import public, supplier_required
@@ -48,6 +49,29 @@ GET_POST = require_http_methods(["GET", "POST"])
 def _status(request) -> int:
     """A form shown again after a post is shown because the post was wrong."""
     return 400 if request.method == "POST" else 200
+
+
+def _written(request, form, write, *, done: str) -> bool:
+    """Run a service with a valid form's answers. A rule the service enforces (a
+    ValidationError) becomes an error on the form; success is said in a banner."""
+    if request.method != "POST" or not form.is_valid():
+        return False
+    try:
+        write(form.cleaned_data)
+    except ValidationError as error:
+        form.add_error(None, error)
+        return False
+    messages.success(request, done.format(**form.cleaned_data))
+    return True
+
+
+def _confirmed(request, *, write, done: str, back: str, question: dict):
+    """GET asks the question; POST does it (never a GET, so a link cannot do it)."""
+    if request.method == "POST":
+        write()
+        messages.success(request, done)
+        return redirect(back)
+    return render(request, "suppliers/account/confirm.html", {**question, "back": back})
 
 
 @public
@@ -109,15 +133,15 @@ def profile(request):
 def team(request):
     supplier = request.user.supplier_organisation
     form = InvitationForm(request.POST or None, supplier=supplier)
-    if request.method == "POST" and form.is_valid():
-        email = form.cleaned_data["email"]
-        try:
-            supplier_invitation_create(actor=request.user, supplier=supplier, email=email)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, f"We have sent an invitation to {email}.")
-            return redirect("supplier_account:team")
+    if _written(
+        request,
+        form,
+        lambda data: supplier_invitation_create(
+            actor=request.user, supplier=supplier, email=data["email"]
+        ),
+        done="We have sent an invitation to {email}.",
+    ):
+        return redirect("supplier_account:team")
     return render(
         request,
         "suppliers/account/team.html",
@@ -139,11 +163,18 @@ def cancel_invitation(request, pk: int):
     invitations can be found here."""
     supplier = request.user.supplier_organisation
     invitation = get_object_or_404(supplier_invitations_open(supplier=supplier), pk=pk)
-    if request.method == "POST":
-        supplier_invitation_cancel(actor=request.user, invitation=invitation)
-        messages.success(request, f"The invitation to {invitation.email} has been cancelled.")
-        return redirect("supplier_account:team")
-    return render(request, "suppliers/account/cancel_invitation.html", {"invitation": invitation})
+    return _confirmed(
+        request,
+        write=lambda: supplier_invitation_cancel(actor=request.user, invitation=invitation),
+        done=f"The invitation to {invitation.email} has been cancelled.",
+        back=reverse("supplier_account:team"),
+        question={
+            "heading": f"Cancel the invitation to {invitation.email}?",
+            "body": "The link we sent will stop working. You can invite them again later.",
+            "button": "Cancel invitation",
+            "keep": "Keep the invitation",
+        },
+    )
 
 
 @public
@@ -174,15 +205,13 @@ def accept_invitation(request, token: str):
 def partners(request):
     supplier = request.user.supplier_organisation
     form = PartnershipForm(request.POST or None, supplier=supplier)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            partnership_create(actor=request.user, supplier=supplier, **data)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, f"{data['partner'].name} has been added as a partner.")
-            return redirect("supplier_account:partners")
+    if _written(
+        request,
+        form,
+        lambda data: partnership_create(actor=request.user, supplier=supplier, **data),
+        done="{partner.name} has been added as a partner.",
+    ):
+        return redirect("supplier_account:partners")
     return render(
         request,
         "suppliers/account/partners.html",
@@ -198,11 +227,22 @@ def partners(request):
 @supplier_required
 @GET_POST
 def end_partnership(request, pk: int):
-    """GET asks to confirm; POST records the end. The partnership stays on record."""
+    """The partnership stays on record with the date it ended."""
     supplier = request.user.supplier_organisation
     partnership = get_object_or_404(partnerships_declared(supplier=supplier), pk=pk)
-    if request.method == "POST":
-        partnership_end(actor=request.user, partnership=partnership)
-        messages.success(request, f"Your partnership with {partnership.partner.name} has ended.")
-        return redirect("supplier_account:partners")
-    return render(request, "suppliers/account/end_partnership.html", {"partnership": partnership})
+    partner = partnership.partner.name
+    return _confirmed(
+        request,
+        write=lambda: partnership_end(actor=request.user, partnership=partnership),
+        done=f"Your partnership with {partner} has ended.",
+        back=reverse("supplier_account:partners"),
+        question={
+            "heading": f"End your partnership with {partner}?",
+            "body": (
+                "It will no longer show on either organisation's profile. "
+                "We keep a record of it and of when it ended."
+            ),
+            "button": "End partnership",
+            "keep": "Keep the partnership",
+        },
+    )

@@ -241,7 +241,7 @@ class SupplierRegistrationForm(OrganisationFactsForm):
         label=_("Your e-mail address"),
         help_text=_("We will send a link to this address to confirm it"),
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
-        error_messages=EMAIL_MESSAGES,
+        error_messages={**EMAIL_MESSAGES, "required": _("Enter your e-mail address")},
     )
     password = new_password_field()
 

@@ -95,10 +95,9 @@ def gds_textarea_field(field: BoundField, **options):
     max_words = options.pop("maxwords", None) or result.pop("maxwords", None)
     max_length = result.pop("maxlength", None)
     if max_words or max_length:
-        if max_words:
-            result["maxwords"] = max_words
-        else:
-            result["maxlength"] = max_length
+        # The library's dataclass wants both keys; the macro uses whichever is set.
+        result["maxwords"] = max_words or None
+        result["maxlength"] = None if max_words else max_length
         return GovUKCharacterCount(**result)
     return GovUKTextarea(**result)
 
