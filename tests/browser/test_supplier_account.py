@@ -1,9 +1,11 @@
 """The supplier's own area in a real browser: registering by keyboard without
 JavaScript, and no accessibility violations on any of its pages."""
 
+import importlib
 import re
 
 import pytest
+from django.apps import apps
 
 from suppliers import services
 from tests.browser.conftest import axe_violations
@@ -13,6 +15,19 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
+
+
+@pytest.fixture(autouse=True)
+def reference_data():
+    """Regions and accreditations come from data migrations. When other
+    transactional tests have run first, the copy Django serialized is not always
+    restored after their flush (seen when the suite runs whole), so load them
+    again; both loaders are idempotent."""
+    for module, loader in (
+        ("marketplace.core.migrations.0002_regions", "load_regions"),
+        ("suppliers.migrations.0003_accreditations", "seed"),
+    ):
+        getattr(importlib.import_module(module), loader)(apps, None)
 
 
 def keyboard_type(page, *values: str) -> None:
