@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from frameworks.models import Lot
 from marketplace.core.models import Region
+from marketplace.core.uploads import ODT, PDF, upload_check
 
 from .models import ListingVersion
 from .selectors import lots_open_for_listings
@@ -21,11 +22,8 @@ from .validation import ListingText, listing_text_errors
 from .vocabulary import OpenStandard, PlatformIntegration, PriceUnit, PricingModel
 
 WHOLE_UK = "whole-uk"
-DOCUMENT_EXTENSIONS = (".pdf", ".odt")
-# The first bytes of each allowed type, so a renamed file of another type is refused.
-DOCUMENT_SIGNATURES = (b"%PDF-", b"PK\x03\x04")
-DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
-DOCUMENT_LIMIT_WORDS = "10MB"
+DOCUMENT_MAX_MB = 10
+DOCUMENT_LIMIT_WORDS = f"{DOCUMENT_MAX_MB}MB"
 YES, NO = "yes", "no"
 OFFERS = (
     ("free_trial", _("A free trial is available")),
@@ -253,20 +251,13 @@ class ListingForm(forms.Form):
         return chosen
 
     def _clean_document(self, field: str, label: str):
-        upload = self.cleaned_data.get(field)
-        if not upload:
-            return None
-        if not upload.name.lower().endswith(DOCUMENT_EXTENSIONS):
-            raise forms.ValidationError(f"{label} must be a PDF or ODT file", code="type")
-        if upload.size > DOCUMENT_MAX_BYTES:
-            raise forms.ValidationError(
-                f"{label} must be smaller than {DOCUMENT_LIMIT_WORDS}", code="size"
-            )
-        head = upload.read(len(DOCUMENT_SIGNATURES[0]))
-        upload.seek(0)
-        if not head.startswith(DOCUMENT_SIGNATURES):
-            raise forms.ValidationError(f"{label} must be a PDF or ODT file", code="type")
-        return upload
+        return upload_check(
+            self.cleaned_data.get(field),
+            types={**PDF, **ODT},
+            max_mb=DOCUMENT_MAX_MB,
+            type_message=f"{label} must be a PDF or ODT file",
+            size_message=f"{label} must be smaller than {DOCUMENT_LIMIT_WORDS}",
+        )
 
     def clean_service_definition(self):
         return self._clean_document("service_definition", "The service definition")

@@ -1,5 +1,18 @@
-from django.urls import path  # noqa: F401
+"""The supplier's own area, under /supplier/ (their listings live under /supplier/listings/)."""
+
+from django.urls import path
+
+from . import account_views as views
 
 app_name = "supplier_account"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.dashboard, name="dashboard"),
+    path("register/", views.register, name="register"),
+    path("profile/", views.profile, name="profile"),
+    path("team/", views.team, name="team"),
+    path("team/invitations/<int:pk>/cancel/", views.cancel_invitation, name="cancel-invitation"),
+    path("invitation/<str:token>/", views.accept_invitation, name="accept-invitation"),
+    path("partners/", views.partners, name="partners"),
+    path("partners/<int:pk>/end/", views.end_partnership, name="end-partnership"),
+]

@@ -2,10 +2,11 @@
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import Left, Upper
+from django.utils.text import slugify
 
 from listings.vocabulary import ListingStatus
 
-from .models import SupplierOrganisation, SupplyChainPartnership
+from .models import SupplierInvitation, SupplierOrganisation, SupplyChainPartnership
 
 
 def suppliers_a_to_z(*, letter: str = "") -> QuerySet[SupplierOrganisation]:
@@ -53,3 +54,35 @@ def suppliers_find(*, letter: str = "", query: str = "") -> QuerySet[SupplierOrg
     if query:
         suppliers = suppliers.filter(Q(name__icontains=query) | Q(trading_name__icontains=query))
     return suppliers
+
+
+# The supplier's own area: always scoped to the signed-in user's organisation.
+
+
+def supplier_name_taken(*, name: str, exclude_pk: int | None = None) -> bool:
+    """True if another organisation has this name, or one that would share its address."""
+    others = SupplierOrganisation.objects.exclude(pk=exclude_pk)
+    return others.filter(Q(name__iexact=name.strip()) | Q(slug=slugify(name)[:255])).exists()
+
+
+def supplier_team(*, supplier: SupplierOrganisation) -> QuerySet:
+    return supplier.users.order_by("full_name", "email")
+
+
+def supplier_invitations_open(*, supplier: SupplierOrganisation) -> QuerySet[SupplierInvitation]:
+    return supplier.invitations.filter(accepted_at__isnull=True, cancelled_at__isnull=True)
+
+
+def partnerships_declared(*, supplier: SupplierOrganisation) -> QuerySet[SupplyChainPartnership]:
+    """Current partnerships this organisation declared, which it may also end."""
+    return supplier.partnerships.filter(ended_at__isnull=True).select_related("partner")
+
+
+def partnerships_declared_by_others(
+    *, supplier: SupplierOrganisation
+) -> QuerySet[SupplyChainPartnership]:
+    return supplier.partnerships_as_partner.filter(ended_at__isnull=True).select_related("supplier")
+
+
+def partner_candidates(*, supplier: SupplierOrganisation) -> QuerySet[SupplierOrganisation]:
+    return SupplierOrganisation.objects.exclude(pk=supplier.pk).order_by("name")

@@ -9,6 +9,39 @@ from .models import BuyerSector, User
 from .selectors import buyer_domain_is_allowed
 
 
+def new_password_field() -> forms.CharField:
+    """The "create a password" field of every form where someone chooses one."""
+    return forms.CharField(
+        label=_("Create a password"),
+        strip=False,
+        help_text=_("At least 12 characters. Avoid common words and passwords."),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        error_messages={"required": _("Create a password")},
+    )
+
+
+def new_password_check(form: forms.Form, *, email: str, full_name: str) -> None:
+    """Run the password validators against the person the password is for (so it
+    may not resemble their name or address) and put any failure on the field."""
+    password = form.cleaned_data.get("password")
+    if password:
+        try:
+            password_validation.validate_password(password, User(email=email, full_name=full_name))
+        except forms.ValidationError as error:
+            form.add_error("password", error)
+
+
+def unregistered_email(email: str) -> str:
+    """The address, lower-cased, if no account uses it yet; a field error if one does."""
+    email = email.lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise forms.ValidationError(
+            _("An account with this e-mail address already exists. Sign in instead."),
+            code="exists",
+        )
+    return email
+
+
 class SignInForm(forms.Form):
     """E-mail and password. Works with Django's LoginView, which only needs
     ``get_user()`` and a ``request`` keyword."""
@@ -94,13 +127,7 @@ class BuyerRegistrationForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Select the sector your organisation is in")},
     )
-    password = forms.CharField(
-        label=_("Create a password"),
-        strip=False,
-        help_text=_("At least 12 characters. Avoid common words and passwords."),
-        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        error_messages={"required": _("Create a password")},
-    )
+    password = new_password_field()
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"].lower()
@@ -113,22 +140,13 @@ class BuyerRegistrationForm(forms.Form):
                 ),
                 code="domain_not_allowed",
             )
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                _("An account with this e-mail address already exists. Sign in instead."),
-                code="exists",
-            )
-        return email
+        return unregistered_email(email)
 
     def clean(self):
         cleaned = super().clean()
-        password = cleaned.get("password")
-        if password:
-            probe = User(email=cleaned.get("email", ""), full_name=cleaned.get("full_name", ""))
-            try:
-                password_validation.validate_password(password, probe)
-            except forms.ValidationError as error:
-                self.add_error("password", error)
+        new_password_check(
+            self, email=cleaned.get("email", ""), full_name=cleaned.get("full_name", "")
+        )
         return cleaned
 
 

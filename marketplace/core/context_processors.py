@@ -20,6 +20,10 @@ def service_navigation(request) -> list[dict]:
         {"href": reverse("suppliers:index"), "text": "Suppliers"},
     ]
     if user is not None and user.is_authenticated:
+        if user.is_supplier_user:
+            items.append(
+                {"href": reverse("supplier_account:dashboard"), "text": "Your organisation"}
+            )
         items.append({"href": reverse("accounts:your-account"), "text": "Your account"})
     else:
         items.append({"href": reverse("accounts:sign-in"), "text": "Sign in"})

@@ -1,0 +1,121 @@
+"""What the supplier's own organisation page shows: the profile as (key, value) rows
+for a GOV.UK summary list, every value plain text."""
+
+from decimal import Decimal
+
+from django.utils import formats, timezone
+
+from .models import SupplierOrganisation
+
+NOT_GIVEN = "Not given"
+
+
+def _pounds(value: Decimal | None) -> str:
+    return NOT_GIVEN if value is None else f"£{value:,.0f}"
+
+
+def _size(supplier: SupplierOrganisation) -> str:
+    if not supplier.size_band:
+        return NOT_GIVEN
+    band = supplier.get_size_band_display()
+    if supplier.size_is_illustrative:
+        return f"{band} (illustrative demo data: edit your profile to give your real size)"
+    return f"{band} ({'an SME' if supplier.is_sme else 'not an SME'})"
+
+
+def _head_office(supplier: SupplierOrganisation) -> str:
+    if not supplier.head_office_postcode:
+        return NOT_GIVEN
+    region = supplier.head_office_region
+    return (
+        f"{supplier.head_office_postcode}, {region.name}"
+        if region
+        else supplier.head_office_postcode
+    )
+
+
+def _regions(supplier: SupplierOrganisation) -> str:
+    if supplier.serves_whole_uk:
+        return "The whole UK"
+    return ", ".join(region.name for region in supplier.regions_served.all()) or NOT_GIVEN
+
+
+def _social_value(supplier: SupplierOrganisation) -> str:
+    parts = []
+    if supplier.real_living_wage_employer:
+        parts.append("Accredited Real Living Wage employer")
+    if supplier.offers_apprenticeships:
+        parts.append("Offers apprenticeships")
+    if supplier.carbon_reduction_plan_url:
+        parts.append(f"Carbon reduction plan: {supplier.carbon_reduction_plan_url}")
+    return ". ".join(parts) or NOT_GIVEN
+
+
+def _code_of_conduct(supplier: SupplierOrganisation) -> str:
+    parts = []
+    if supplier.code_of_conduct_url:
+        parts.append(supplier.code_of_conduct_url)
+    if supplier.code_of_conduct_file:
+        parts.append("PDF uploaded")
+    return ". ".join(parts) or NOT_GIVEN
+
+
+def _verified(supplier: SupplierOrganisation) -> str:
+    if supplier.verified and supplier.verified_at:
+        day = formats.date_format(timezone.localtime(supplier.verified_at), "j F Y")
+        return f"Verified by CCS on {day}"
+    if supplier.verified:
+        return "Verified by CCS"
+    return "Not verified yet. CCS checks new organisations before buyers see them as verified."
+
+
+def profile_rows(supplier: SupplierOrganisation) -> list[tuple[str, str]]:
+    return [
+        ("Legal name", supplier.name),
+        ("Trading name", supplier.trading_name or NOT_GIVEN),
+        ("Organisation identifier", supplier.identifier or NOT_GIVEN),
+        ("Companies House number", supplier.companies_house_number or NOT_GIVEN),
+        ("Charity number", supplier.charity_number or NOT_GIVEN),
+        ("Size", _size(supplier)),
+        (
+            "Staff headcount",
+            NOT_GIVEN if supplier.staff_headcount is None else str(supplier.staff_headcount),
+        ),
+        ("Annual turnover", _pounds(supplier.turnover)),
+        ("Balance sheet total", _pounds(supplier.balance_sheet_total)),
+        ("VCSE", supplier.get_vcse_type_display() or "Not a VCSE"),
+        ("Head office", _head_office(supplier)),
+        ("Regions served", _regions(supplier)),
+        (
+            "Accreditations",
+            ", ".join(a.name for a in supplier.accreditations.all()) or NOT_GIVEN,
+        ),
+        ("Social value", _social_value(supplier)),
+        ("Code of conduct", _code_of_conduct(supplier)),
+        ("About the organisation", supplier.description or NOT_GIVEN),
+        ("Website", supplier.website or NOT_GIVEN),
+        (
+            "Contact",
+            ", ".join(
+                filter(
+                    None, [supplier.contact_name, supplier.contact_email, supplier.contact_phone]
+                )
+            )
+            or NOT_GIVEN,
+        ),
+        ("Status", _verified(supplier)),
+    ]
+
+
+TEAM_HEAD = ["Name", "E-mail address", "Status"]
+
+
+def team_rows(members) -> list[list[str]]:
+    return [
+        [
+            member.full_name or NOT_GIVEN,
+            member.email,
+            "Can sign in" if member.is_active else "Waiting for them to confirm their e-mail",
+        ]
+        for member in members
+    ]

@@ -1,0 +1,248 @@
+"""The supplier's own area: registration, the organisation page and profile, the
+team and supply-chain partners.
+
+Every page but registration and accepting an invitation works on the signed-in
+user's own organisation; none takes an organisation from the URL or the form, so
+a supplier user cannot reach another organisation's records. Another
+organisation's invitation or partnership is simply not found (404).
+"""
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from marketplace.accounts.access import public, supplier_required
+
+from .account_presenters import TEAM_HEAD, profile_rows, team_rows
+from .forms import (
+    AcceptInvitationForm,
+    InvitationForm,
+    PartnershipForm,
+    SupplierProfileForm,
+    SupplierRegistrationForm,
+)
+from .selectors import (
+    partnerships_declared,
+    partnerships_declared_by_others,
+    supplier_get,
+    supplier_invitations_open,
+    supplier_team,
+)
+from .services import (
+    InvitationInvalid,
+    partnership_create,
+    partnership_end,
+    supplier_invitation_accept,
+    supplier_invitation_cancel,
+    supplier_invitation_create,
+    supplier_invitation_get,
+    supplier_profile_update,
+    supplier_register,
+)
+
+GET_POST = require_http_methods(["GET", "POST"])
+
+
+def _status(request) -> int:
+    """A form shown again after a post is shown because the post was wrong."""
+    return 400 if request.method == "POST" else 200
+
+
+def _written(request, form, write, *, done: str) -> bool:
+    """Run a service with a valid form's answers. A rule the service enforces (a
+    ValidationError) becomes an error on the form; success is said in a banner."""
+    if request.method != "POST" or not form.is_valid():
+        return False
+    try:
+        write(form.cleaned_data)
+    except ValidationError as error:
+        form.add_error(None, error)
+        return False
+    messages.success(request, done.format(**form.cleaned_data))
+    return True
+
+
+def _confirmed(request, *, write, done: str, back: str, question: dict):
+    """GET asks the question; POST does it (never a GET, so a link cannot do it)."""
+    if request.method == "POST":
+        write()
+        messages.success(request, done)
+        return redirect(back)
+    return render(request, "suppliers/account/confirm.html", {**question, "back": back})
+
+
+@public
+@GET_POST
+def register(request):
+    if request.user.is_authenticated:
+        return redirect(
+            "supplier_account:dashboard"
+            if request.user.is_supplier_user
+            else "accounts:your-account"
+        )
+    form = SupplierRegistrationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        user = supplier_register(
+            organisation=form.organisation_answers(),
+            email=data["email"],
+            full_name=data["full_name"],
+            password=data["password"],
+        )
+        return render(request, "accounts/check_your_email.html", {"email": user.email})
+    return render(
+        request, "suppliers/account/register.html", {"form": form}, status=_status(request)
+    )
+
+
+@supplier_required
+def dashboard(request):
+    supplier = supplier_get(slug=request.user.supplier_organisation.slug)
+    return render(
+        request,
+        "suppliers/account/dashboard.html",
+        {"supplier": supplier, "profile_rows": profile_rows(supplier)},
+    )
+
+
+@supplier_required
+@GET_POST
+def profile(request):
+    supplier = request.user.supplier_organisation
+    form = SupplierProfileForm(request.POST or None, request.FILES or None, supplier=supplier)
+    if request.method == "POST" and form.is_valid():
+        supplier = supplier_profile_update(
+            actor=request.user, supplier=supplier, changes=form.changes()
+        )
+        band = supplier.get_size_band_display() or "not worked out yet"
+        messages.success(request, f"Your profile has been saved. Your size is: {band}.")
+        return redirect("supplier_account:dashboard")
+    return render(
+        request,
+        "suppliers/account/profile.html",
+        {"form": form, "supplier": supplier},
+        status=_status(request),
+    )
+
+
+@supplier_required
+@GET_POST
+def team(request):
+    supplier = request.user.supplier_organisation
+    form = InvitationForm(request.POST or None, supplier=supplier)
+    if _written(
+        request,
+        form,
+        lambda data: supplier_invitation_create(
+            actor=request.user, supplier=supplier, email=data["email"]
+        ),
+        done="We have sent an invitation to {email}.",
+    ):
+        return redirect("supplier_account:team")
+    return render(
+        request,
+        "suppliers/account/team.html",
+        {
+            "form": form,
+            "supplier": supplier,
+            "team_head": TEAM_HEAD,
+            "team_rows": team_rows(supplier_team(supplier=supplier)),
+            "invitations": supplier_invitations_open(supplier=supplier),
+        },
+        status=_status(request),
+    )
+
+
+@supplier_required
+@GET_POST
+def cancel_invitation(request, pk: int):
+    """GET asks to confirm; POST cancels. Only the user's own organisation's open
+    invitations can be found here."""
+    supplier = request.user.supplier_organisation
+    invitation = get_object_or_404(supplier_invitations_open(supplier=supplier), pk=pk)
+    return _confirmed(
+        request,
+        write=lambda: supplier_invitation_cancel(actor=request.user, invitation=invitation),
+        done=f"The invitation to {invitation.email} has been cancelled.",
+        back=reverse("supplier_account:team"),
+        question={
+            "heading": f"Cancel the invitation to {invitation.email}?",
+            "body": "The link we sent will stop working. You can invite them again later.",
+            "button": "Cancel invitation",
+            "keep": "Keep the invitation",
+        },
+    )
+
+
+@public
+@GET_POST
+def accept_invitation(request, token: str):
+    try:
+        invitation = supplier_invitation_get(token=token)
+        form = AcceptInvitationForm(request.POST or None, email=invitation.email)
+        accepted = request.method == "POST" and form.is_valid()
+        # Accepting checks the link again: someone may have used or cancelled it since.
+        user = supplier_invitation_accept(token=token, **form.cleaned_data) if accepted else None
+    except InvitationInvalid:
+        return render(request, "suppliers/account/invitation_invalid.html", status=400)
+    if user is not None:
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, f"Welcome. You are now in the team for {invitation.supplier}.")
+        return redirect("supplier_account:dashboard")
+    return render(
+        request,
+        "suppliers/account/accept_invitation.html",
+        {"form": form, "invitation": invitation},
+        status=_status(request),
+    )
+
+
+@supplier_required
+@GET_POST
+def partners(request):
+    supplier = request.user.supplier_organisation
+    form = PartnershipForm(request.POST or None, supplier=supplier)
+    if _written(
+        request,
+        form,
+        lambda data: partnership_create(actor=request.user, supplier=supplier, **data),
+        done="{partner.name} has been added as a partner.",
+    ):
+        return redirect("supplier_account:partners")
+    return render(
+        request,
+        "suppliers/account/partners.html",
+        {
+            "form": form,
+            "declared": partnerships_declared(supplier=supplier),
+            "declared_by_others": partnerships_declared_by_others(supplier=supplier),
+        },
+        status=_status(request),
+    )
+
+
+@supplier_required
+@GET_POST
+def end_partnership(request, pk: int):
+    """The partnership stays on record with the date it ended."""
+    supplier = request.user.supplier_organisation
+    partnership = get_object_or_404(partnerships_declared(supplier=supplier), pk=pk)
+    partner = partnership.partner.name
+    return _confirmed(
+        request,
+        write=lambda: partnership_end(actor=request.user, partnership=partnership),
+        done=f"Your partnership with {partner} has ended.",
+        back=reverse("supplier_account:partners"),
+        question={
+            "heading": f"End your partnership with {partner}?",
+            "body": (
+                "It will no longer show on either organisation's profile. "
+                "We keep a record of it and of when it ended."
+            ),
+            "button": "End partnership",
+            "keep": "Keep the partnership",
+        },
+    )

@@ -1,0 +1,158 @@
+"""The supplier's own area in a real browser: registering by keyboard without
+JavaScript, and no accessibility violations on any of its pages."""
+
+import importlib
+import re
+
+import pytest
+from django.apps import apps
+
+from suppliers import services
+from tests.browser.conftest import axe_violations
+from tests.factories import PASSWORD, SupplierOrganisationFactory, SupplierUserFactory
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture(autouse=True)
+def reference_data():
+    """Regions and accreditations come from data migrations. When other
+    transactional tests have run first, the copy Django serialized is not always
+    restored after their flush (seen when the suite runs whole), so load them
+    again; both loaders are idempotent."""
+    for module, loader in (
+        ("marketplace.core.migrations.0002_regions", "load_regions"),
+        ("suppliers.migrations.0003_accreditations", "seed"),
+    ):
+        getattr(importlib.import_module(module), loader)(apps, None)
+
+
+def keyboard_type(page, *values: str) -> None:
+    """Type each value into the focused field, then Tab on to the next one."""
+    for value in values:
+        if value:
+            page.keyboard.type(value)
+        page.keyboard.press("Tab")
+
+
+def press_and_wait(page, key: str = "Enter") -> None:
+    """Press a key that follows a link or sends a form, and wait for the new page."""
+    with page.expect_navigation():
+        page.keyboard.press(key)
+
+
+def sign_in(page, base_url: str, email: str) -> None:
+    page.goto(base_url + "/account/sign-in/")
+    page.locator("#id_email").focus()
+    keyboard_type(page, email)
+    page.keyboard.type(PASSWORD)
+    press_and_wait(page)
+
+
+def test_a_supplier_registers_confirms_and_edits_its_profile_by_keyboard_without_javascript(
+    page_without_js, live_server, mailoutbox
+):
+    page = page_without_js
+    page.goto(live_server.url + "/account/sign-in/")
+    page.get_by_role("link", name="register as a supplier").focus()
+    press_and_wait(page)
+    assert page.locator("h1").inner_text() == "Register as a supplier"
+
+    page.locator("#id_name").focus()
+    keyboard_type(page, "Keyboard Co-operative Ltd", "", "1234567", "", "7", "450,000", "")
+    # The VCSE radios are one stop: Space picks the first, arrows move the choice.
+    page.keyboard.press("Space")
+    for _ in range(3):
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Tab")
+    keyboard_type(page, "ls1 4ap", "Kim Doe", "kim@keyboard-coop.example.co.uk")
+    page.keyboard.type(PASSWORD)
+    press_and_wait(page)  # Enter in the password field sends the form
+
+    assert page.locator("h1").inner_text() == "Check your e-mail", page.locator(
+        ".govuk-error-summary"
+    ).all_inner_texts()
+    (message,) = mailoutbox
+    confirm = re.search(r"https?://[^/\s]+(/account/confirm/\S+/)", message.body).group(1)
+    page.goto(live_server.url + confirm)
+    sign_in(page, live_server.url, "kim@keyboard-coop.example.co.uk")
+    page.get_by_role("link", name="Your organisation").focus()
+    press_and_wait(page)
+    assert page.locator("h1").inner_text() == "Keyboard Co-operative Ltd"
+    assert page.get_by_text("Co-operative", exact=True).count() == 1
+    assert page.get_by_text("Micro (an SME)").count() == 1
+
+    page.get_by_role("link", name="Edit your profile").focus()
+    press_and_wait(page)
+    page.locator("#id_staff_headcount").focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("40")
+    page.get_by_label("The whole UK").focus()
+    page.keyboard.press("Space")
+    page.get_by_role("button", name="Save profile").focus()
+    press_and_wait(page)
+
+    assert page.get_by_text("Your profile has been saved. Your size is: Small.").count() == 1
+    assert page.get_by_text("The whole UK").count() == 1
+
+
+@pytest.fixture
+def supplier_area():
+    """A supplier with a teammate, an open invitation and partners both ways."""
+    user = SupplierUserFactory(
+        email="owner@acme.example.co.uk", supplier_organisation__name="Acme Ltd"
+    )
+    SupplierUserFactory(supplier_organisation=user.supplier_organisation)
+    supplier = user.supplier_organisation
+    invitation = services.supplier_invitation_create(
+        actor=user, supplier=supplier, email="new@acme.example.co.uk"
+    )
+    services.partnership_create(
+        actor=user,
+        supplier=supplier,
+        partner=SupplierOrganisationFactory(name="Bolt Hosting Ltd"),
+        role="subcontractor",
+        statement="They host our case-management service.",
+    )
+    prime = SupplierUserFactory(supplier_organisation__name="Big Prime plc")
+    services.partnership_create(
+        actor=prime,
+        supplier=prime.supplier_organisation,
+        partner=supplier,
+        role="subcontractor",
+        statement="Acme runs user research for us.",
+    )
+    return user, services.invitation_token(invitation=invitation)
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with JS", "without JS"])
+def test_supplier_account_pages_have_no_accessibility_violations(
+    page, page_as_without_js, live_server, supplier_area, javascript
+):
+    browser_page = page if javascript else page_as_without_js
+    user, token = supplier_area
+    public_pages = {
+        "register": "/supplier/register/",
+        "accept invitation": f"/supplier/invitation/{token}/",
+        "bad invitation": "/supplier/invitation/damaged/",
+    }
+    for name, path in public_pages.items():
+        browser_page.goto(live_server.url + path)
+        assert browser_page.locator("h1").count() == 1, name
+        assert axe_violations(browser_page) == [], name
+
+    # The register page with every error showing.
+    browser_page.goto(live_server.url + "/supplier/register/")
+    with browser_page.expect_navigation():
+        browser_page.get_by_role("button", name="Register").click()
+    assert browser_page.locator(".govuk-error-summary").count() == 1
+    assert axe_violations(browser_page) == [], "register with errors"
+
+    sign_in(browser_page, live_server.url, user.email)
+    for name in ("", "profile/", "team/", "partners/"):
+        browser_page.goto(f"{live_server.url}/supplier/{name}")
+        assert browser_page.locator("h1").count() == 1, name
+        assert axe_violations(browser_page) == [], name or "dashboard"
