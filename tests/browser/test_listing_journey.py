@@ -6,6 +6,7 @@ import pytest
 from listings import services
 from listings.models import Listing
 from tests.browser.conftest import axe_violations
+from tests.browser.keyboard import press_and_wait, sign_in_by_keyboard, tab_to, type_into
 from tests.factories import (
     PASSWORD,
     CcsReviewerFactory,
@@ -19,34 +20,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-MOST_TABS = 200  # more than any of these pages has focusable elements
-
-
-def tab_to(page, selector: str) -> None:
-    """Press Tab until the element is focused, as a keyboard user moves through a page."""
-    for _ in range(MOST_TABS):
-        page.keyboard.press("Tab")
-        if page.locator(f"{selector}:focus").count():
-            return
-    raise AssertionError(f"Tab never reached {selector}")
-
-
-def type_into(page, selector: str, text: str) -> None:
-    tab_to(page, selector)
-    page.keyboard.type(text)
-
-
-def press_and_load(page, key: str) -> None:
-    """Press a key that follows a link or sends a form, and wait for the next page."""
-    with page.expect_navigation():
-        page.keyboard.press(key)
-
-
-def sign_in_by_keyboard(page, email: str) -> None:
-    type_into(page, "#id_email", email)
-    type_into(page, "#id_password", PASSWORD)
-    press_and_load(page, "Enter")  # Enter in a text input sends its form
 
 
 @pytest.fixture
@@ -69,11 +42,11 @@ def test_a_supplier_lists_a_service_by_keyboard_without_javascript(
     assert page.locator("h1").inner_text() == "Your listings"
 
     tab_to(page, "a:has-text('Create a listing')")
-    press_and_load(page, "Enter")
+    press_and_wait(page, "Enter")
     tab_to(page, f"input[name=lot][value='{lot.pk}']")
     page.keyboard.press("Space")
     tab_to(page, "button:has-text('Continue')")
-    press_and_load(page, "Enter")
+    press_and_wait(page, "Enter")
     assert page.locator("h1").inner_text() == "Describe your service"
 
     type_into(page, "#id_name", "Cloud backup for schools")
@@ -93,7 +66,7 @@ def test_a_supplier_lists_a_service_by_keyboard_without_javascript(
     tab_to(page, "#id_buy_online")
     page.keyboard.press("ArrowRight")  # arrow keys move through a radio group: "No"
     tab_to(page, "button:has-text('Save as draft')")
-    press_and_load(page, "Enter")
+    press_and_wait(page, "Enter")
 
     assert page.locator("h1").inner_text() == "Cloud backup for schools"
     assert page.locator("#listing-status").inner_text() == "Status: Draft"
@@ -107,7 +80,7 @@ def test_a_supplier_lists_a_service_by_keyboard_without_javascript(
     assert version.serves_whole_uk
 
     tab_to(page, "button:has-text('Submit for review')")
-    press_and_load(page, "Space")
+    press_and_wait(page, "Space")
     assert page.locator("#listing-status").inner_text() == "Status: Submitted for review"
 
     # CCS approves it (their review screens are in the Wagtail admin).

@@ -1,11 +1,7 @@
 """The public supplier and listing pages in a real browser, with and without JavaScript."""
 
-from importlib import import_module
-
 import pytest
-from django.apps import apps
 
-from marketplace.accounts.services import roles_sync
 from tests.browser.conftest import axe_violations
 from tests.factories import supplier_showcase_make
 
@@ -15,22 +11,8 @@ pytestmark = [
 ]
 
 
-def reference_data_seed() -> None:
-    """Put back the rows that migrations seed: regions, accreditations and roles.
-
-    Serialized rollback should restore them after an earlier browser test's flush,
-    but once Playwright's event loop runs in the test thread, Django keys its
-    connections by context and the fresh connection has no serialized copy to
-    restore, so they can be missing. Each seeder is idempotent.
-    """
-    import_module("marketplace.core.migrations.0002_regions").load_regions(apps, None)
-    import_module("suppliers.migrations.0003_accreditations").seed(apps, None)
-    roles_sync()
-
-
 @pytest.fixture
 def showcase():
-    reference_data_seed()
     return supplier_showcase_make()
 
 

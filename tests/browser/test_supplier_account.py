@@ -1,47 +1,19 @@
 """The supplier's own area in a real browser: registering by keyboard without
 JavaScript, and no accessibility violations on any of its pages."""
 
-import importlib
 import re
 
 import pytest
-from django.apps import apps
 
 from suppliers import services
 from tests.browser.conftest import axe_violations
+from tests.browser.keyboard import keyboard_type, press_and_wait
 from tests.factories import PASSWORD, SupplierOrganisationFactory, SupplierUserFactory
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture(autouse=True)
-def reference_data():
-    """Regions and accreditations come from data migrations. When other
-    transactional tests have run first, the copy Django serialized is not always
-    restored after their flush (seen when the suite runs whole), so load them
-    again; both loaders are idempotent."""
-    for module, loader in (
-        ("marketplace.core.migrations.0002_regions", "load_regions"),
-        ("suppliers.migrations.0003_accreditations", "seed"),
-    ):
-        getattr(importlib.import_module(module), loader)(apps, None)
-
-
-def keyboard_type(page, *values: str) -> None:
-    """Type each value into the focused field, then Tab on to the next one."""
-    for value in values:
-        if value:
-            page.keyboard.type(value)
-        page.keyboard.press("Tab")
-
-
-def press_and_wait(page, key: str = "Enter") -> None:
-    """Press a key that follows a link or sends a form, and wait for the new page."""
-    with page.expect_navigation():
-        page.keyboard.press(key)
 
 
 def sign_in(page, base_url: str, email: str) -> None:
