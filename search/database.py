@@ -57,8 +57,8 @@ def facet_filters(request: SearchRequest) -> dict[str, Q]:
         chosen["lot"] = Q(lot=request.lot)
     if request.categories:  # any of; an entry holds its categories' ancestors too
         chosen["category"] = _any_of("category", request.categories)
-    if request.regions:  # any of; a UK-wide service holds every region
-        chosen["region"] = _any_of("region", request.regions)
+    if request.regions:  # any of; a service delivered UK-wide serves every region
+        chosen["region"] = Q(whole_uk=True) | _any_of("region", request.regions)
     if request.based_in:
         chosen["based_in"] = Q(based_in__in=request.based_in)
     if request.size_bands:

@@ -11,6 +11,8 @@ and the synonym phrases are matched and scored separately and the synonym score
 is added at ``SYNONYM_WEIGHT``.
 """
 
+import json
+
 from django.db import connections
 from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
@@ -22,6 +24,7 @@ from .relevance import FIELD_BOOSTS
 FTS = "catalogue_search_fts"
 COLUMNS = [f"text_{field}" for field in TEXT_FIELDS]
 MATCHING_IDS = "SELECT rowid FROM catalogue_search_fts WHERE catalogue_search_fts MATCH %s"
+IDS_FROM_JSON = "SELECT value FROM json_each(%s)"
 BM25 = f"bm25({FTS}, {', '.join(f'{FIELD_BOOSTS[f]:g}' for f in TEXT_FIELDS)})"
 # One scan per part of the query: the buyer's words, then each synonym phrase.
 WORDS_SCORED = f"SELECT rowid, {BM25} AS main, NULL AS synonym FROM {FTS} WHERE {FTS} MATCH %s"  # noqa: S608 - constants only
@@ -47,11 +50,20 @@ def _synonyms(phrases: list[list[str]]) -> str | None:
 
 
 def keyword_filter(words: list[str], phrases: list[list[str]]) -> Q:
+    """The entries matching the keywords, found once and passed on as a list of ids.
+
+    A results page asks several questions of the same matches (the total, the
+    page, a few facet counts); a subquery would run the MATCH again for each.
+    The ids travel as one JSON parameter, which has no limit on their number.
+    """
     parts = [part for part in (_main(words), _synonyms(phrases)) if part]
     if not parts:
         return Q(pk__in=[])
     expression = " OR ".join(f"({part})" for part in parts)
-    return Q(pk__in=RawSQL(MATCHING_IDS, [expression]))  # noqa: S611 - the user's words are a parameter
+    with connections[SearchEntry.objects.db].cursor() as cursor:
+        cursor.execute(MATCHING_IDS, [expression])
+        ids = [row[0] for row in cursor.fetchall()]
+    return Q(pk__in=RawSQL(IDS_FROM_JSON, [json.dumps(ids)]))  # noqa: S611 - ids are a parameter
 
 
 def ranked_ids(

@@ -11,14 +11,13 @@ alike. The rows are derived data, rebuilt from the listings at any time
 Many-valued attributes (regions served, categories with their ancestors,
 accreditations, platform integrations) live in ``SearchEntryValue``, one row per
 (listing, facet, value), rather than in delimited text columns. A delimited
-column needs a ``LIKE '%|E12|%'`` scan for every filter and one conditional
+column needs a ``LIKE '%|TLC|%'`` scan for every filter and one conditional
 count per possible value (hundreds of categories) for its facet; the join table
 answers "any of" with an indexed ``IN``, "all of" with one indexed lookup per
-value, and a facet's counts with one ``GROUP BY`` that finds its own values. The
-single-valued facets (framework, lot, size, head-office region, VCSE, buy online)
-are stored there too, so that every facet whose own filter is not in use is
-counted by a single grouped query; the typed columns on ``SearchEntry`` serve
-their filters and the sort orders.
+value, and a facet's counts with one ``GROUP BY`` that finds its own values, the
+same on SQLite and PostgreSQL. A service delivered across the whole UK has no
+region rows (``whole_uk`` stands for all twelve), which keeps the table small.
+Single-valued attributes are typed columns here, for filters, counts and sorting.
 """
 
 from django.contrib.postgres.search import SearchVectorField
@@ -35,21 +34,25 @@ class SearchEntry(models.Model):
     listing = models.OneToOneField(
         "listings.Listing", primary_key=True, on_delete=models.CASCADE, related_name="+"
     )
-    document = models.JSONField(_("search document"))
-    refreshed_at = models.DateTimeField(auto_now=True)
 
     # Filters, facets and sort orders.
-    framework = models.CharField(max_length=120, db_index=True)
-    lot = models.CharField(max_length=230, db_index=True)  # "<framework slug>/<lot slug>"
-    size = models.CharField(max_length=8, blank=True, db_index=True)
+    framework = models.CharField(max_length=120)
+    lot = models.CharField(max_length=230)  # "<framework slug>/<lot slug>"
+    size = models.CharField(max_length=8, blank=True)
     vcse = models.BooleanField(default=False)
-    based_in = models.CharField(max_length=3, blank=True, db_index=True)
+    based_in = models.CharField(max_length=3, blank=True)
     whole_uk = models.BooleanField(default=False)
     open_standards = models.BooleanField(default=False)
     apprenticeships = models.BooleanField(default=False)
     buy_online = models.BooleanField(default=False)
-    price = models.DecimalField(max_digits=12, decimal_places=2, db_index=True)
+    price = models.DecimalField(max_digits=12, decimal_places=2)
     name_sort = models.CharField(max_length=100, db_index=True)
+    refreshed_at = models.DateTimeField(auto_now=True)
+
+    # The large columns come last. SQLite reads a row's columns in order and keeps
+    # what does not fit in a page in overflow pages, so the filter columns above
+    # stay on the first page and a scan for counts never reads the text.
+    document = models.JSONField(_("search document"))
 
     # The searched text, each word kept once per field (term-frequency capping, see
     # search/database_text.py). SQLite's FTS5 table reads these columns; PostgreSQL
@@ -73,6 +76,29 @@ class SearchEntry(models.Model):
     class Meta:
         verbose_name = _("search entry")
         verbose_name_plural = _("search entries")
+        indexes = [
+            # Every small column in one index (and no single-column indexes to
+            # tempt the planner away from it), so that SQLite filters and counts
+            # by scanning this index instead of rows carrying kilobytes of text.
+            models.Index(
+                fields=[
+                    "vcse",
+                    "buy_online",
+                    "whole_uk",
+                    "open_standards",
+                    "apprenticeships",
+                    "size",
+                    "based_in",
+                    "framework",
+                    "lot",
+                    "price",
+                    # The key is a bigint, not SQLite's rowid, so it must be in
+                    # the index for the index to cover "listing_id IN (...)".
+                    "listing",
+                ],
+                name="search_entry_filters",
+            )
+        ]
 
     def __str__(self) -> str:
         return self.document.get("name", f"Listing {self.pk}")

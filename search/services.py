@@ -7,10 +7,9 @@ rebuilding them is not audited; the listing changes that cause them are.
 import logging
 from collections.abc import Callable, Iterable
 
-from django.db import transaction
+from django.db import connections, transaction
 
 from .database import full_text
-from .database_facets import TRUE
 from .database_text import text_once
 from .documents import documents_queryset, listing_document, listing_documents
 from .models import SearchEntry, SearchEntryValue
@@ -45,33 +44,33 @@ def _entry(document: dict) -> SearchEntry:
 
 
 def _values(document: dict) -> Iterable[tuple[str, str]]:
-    """(facet, value) pairs of a document, as SearchEntryValue stores them."""
-    yield "framework", document["framework"]
-    yield "lot", document["lot"]
+    """(facet, value) rows of the many-valued facets, as SearchEntryValue stores them.
+
+    A service delivered across the whole UK gets no region rows: ``whole_uk``
+    stands for all of them (see search/database_facets.py).
+    """
     yield from (("category", slug) for slug in document["category_slugs"])
-    yield from (("region", code) for code in document["regions"])
-    if document["based_in"]:
-        yield "based_in", document["based_in"]
-    if document["size"]:
-        yield "size", document["size"]
-    if document["vcse"]:
-        yield "vcse", TRUE
+    if not document["whole_uk"]:
+        yield from (("region", code) for code in document["regions"])
     yield from (("accreditation", slug) for slug in document["accreditations"])
     yield from (("integration", code) for code in document["integrations"])
-    if document["buy_online"]:
-        yield "buy_online", TRUE
 
 
 def _write(documents: list[dict]) -> None:
     SearchEntry.objects.bulk_create([_entry(document) for document in documents])
-    SearchEntryValue.objects.bulk_create(
-        [
-            SearchEntryValue(entry_id=document["id"], facet=facet, value=value)
-            for document in documents
-            for facet, value in dict.fromkeys(_values(document))
-        ],
-        batch_size=2000,
-    )
+    # Some twenty value rows per listing: written with one plain executemany, as
+    # building a model instance for each would take most of a rebuild's time.
+    rows = [
+        (document["id"], facet, value)
+        for document in documents
+        for facet, value in dict.fromkeys(_values(document))
+    ]
+    table = SearchEntryValue._meta.db_table
+    with connections[SearchEntryValue.objects.db].cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {table} (entry_id, facet, value) VALUES (%s, %s, %s)",  # noqa: S608 - the table name is ours
+            rows,
+        )
     full_text().vectors_refresh(SearchEntry.objects.filter(pk__in=[d["id"] for d in documents]))
 
 

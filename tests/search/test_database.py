@@ -352,3 +352,16 @@ def test_rebuild_reports_progress_and_skips_unpublished():
     assert written == 2
     assert progress[-1] == (2, 2)
     assert SearchEntry.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    "keywords",
+    ['"unclosed', "AND OR NOT", "NEAR(backup, 2)", "backup*", "back-up ^ col:x", "café 365 £"],
+)
+def test_search_syntax_in_keywords_is_read_as_plain_words(keywords):
+    offer(name="Back up for cafés")
+    search_entries_rebuild()
+
+    result = search_database(SearchRequest(keywords=keywords))
+
+    assert result.executor == "database"  # no error from FTS5 or tsquery syntax
