@@ -81,6 +81,15 @@ def _choose_from_list(what: str) -> dict[str, str]:
     return {"invalid_choice": message, "invalid_list": message}
 
 
+def _checkboxes(label, choices, what) -> django_filters.MultipleChoiceFilter:
+    return django_filters.MultipleChoiceFilter(
+        label=label,
+        choices=choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages=_choose_from_list(what),
+    )
+
+
 class PoundsField(forms.DecimalField):
     """A price in pounds; '£1,250.50' is read as 1250.50."""
 
@@ -93,6 +102,21 @@ class PoundsField(forms.DecimalField):
 class PriceFilter(django_filters.NumberFilter):
     field_class = PoundsField
 
+    @classmethod
+    def bound(cls, which) -> "PriceFilter":
+        """The minimum or maximum price filter, with its messages."""
+        return cls(
+            label=_("%(which)s price (£)") % {"which": which},
+            min_value=0,
+            max_value=PRICE_MAX,
+            error_messages={
+                "invalid": _("%(which)s price must be a number, like 10 or 12.50")
+                % {"which": which},
+                "min_value": _("%(which)s price must be £0 or more") % {"which": which},
+                "max_value": _("%(which)s price must be less than £10 billion") % {"which": which},
+            },
+        )
+
 
 class CheckboxFilter(django_filters.BooleanFilter):
     """A single tick box: ticked narrows the search, unticked does not filter."""
@@ -102,14 +126,6 @@ class CheckboxFilter(django_filters.BooleanFilter):
 
 class PageFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
-
-
-def _price_messages(which: str) -> dict[str, str]:
-    return {
-        "invalid": _("%(which)s price must be a number, like 10 or 12.50") % {"which": which},
-        "min_value": _("%(which)s price must be £0 or more") % {"which": which},
-        "max_value": _("%(which)s price must be less than £10 billion") % {"which": which},
-    }
 
 
 class ListingSearchForm(forms.Form):
@@ -157,58 +173,22 @@ class ListingSearchFilterSet(django_filters.FilterSet):
         empty_label=_("Any lot"),
         error_messages=_choose_from_list(_("a lot")),
     )
-    category = django_filters.MultipleChoiceFilter(
-        label=_("What you want to buy"),
-        choices=_category_choices,
-        widget=forms.CheckboxSelectMultiple,
-        error_messages=_choose_from_list(_("categories")),
-    )
-    region = django_filters.MultipleChoiceFilter(
-        label=_("Where the service is delivered"),
-        choices=_region_choices,
-        widget=forms.CheckboxSelectMultiple,
-        error_messages=_choose_from_list(_("regions")),
-    )
-    based_in = django_filters.MultipleChoiceFilter(
-        label=_("Where the supplier is based"),
-        choices=_region_choices,
-        widget=forms.CheckboxSelectMultiple,
-        error_messages=_choose_from_list(_("regions")),
-    )
-    size = django_filters.MultipleChoiceFilter(
-        label=_("Supplier size"),
-        choices=SIZE_CHOICES,
-        widget=forms.CheckboxSelectMultiple,
-        error_messages=_choose_from_list(_("supplier sizes")),
-    )
+    category = _checkboxes(_("What you want to buy"), _category_choices, _("categories"))
+    region = _checkboxes(_("Where the service is delivered"), _region_choices, _("regions"))
+    based_in = _checkboxes(_("Where the supplier is based"), _region_choices, _("regions"))
+    size = _checkboxes(_("Supplier size"), SIZE_CHOICES, _("supplier sizes"))
     vcse = CheckboxFilter(label=_("Voluntary, community and social enterprises (VCSE) only"))
-    accreditation = django_filters.MultipleChoiceFilter(
-        label=_("Accreditations the supplier holds"),
-        choices=_accreditation_choices,
-        widget=forms.CheckboxSelectMultiple,
-        error_messages=_choose_from_list(_("accreditations")),
+    accreditation = _checkboxes(
+        _("Accreditations the supplier holds"), _accreditation_choices, _("accreditations")
     )
     open_standards = CheckboxFilter(label=_("Supports open standards"))
     apprenticeships = CheckboxFilter(label=_("Supplier offers apprenticeships"))
-    integration = django_filters.MultipleChoiceFilter(
-        label=_("Works with government platforms"),
-        choices=PlatformIntegration.choices,
-        widget=forms.CheckboxSelectMultiple,
-        error_messages=_choose_from_list(_("government platforms")),
+    integration = _checkboxes(
+        _("Works with government platforms"), PlatformIntegration.choices, _("government platforms")
     )
     buy_online = CheckboxFilter(label=_("Can be bought online by card"))
-    price_min = PriceFilter(
-        label=_("Minimum price (£)"),
-        min_value=0,
-        max_value=PRICE_MAX,
-        error_messages=_price_messages(_("Minimum")),
-    )
-    price_max = PriceFilter(
-        label=_("Maximum price (£)"),
-        min_value=0,
-        max_value=PRICE_MAX,
-        error_messages=_price_messages(_("Maximum")),
-    )
+    price_min = PriceFilter.bound(_("Minimum"))
+    price_max = PriceFilter.bound(_("Maximum"))
     sort = django_filters.ChoiceFilter(
         label=_("Sort by"),
         choices=SORT_CHOICES,

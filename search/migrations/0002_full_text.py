@@ -9,47 +9,34 @@ equivalent on the other database.
 
 from django.db import migrations
 
+# The FTS5 "delete" command needs the old values of an external-content row.
+DELETE_OLD = """
+        INSERT INTO catalogue_search_fts(
+            catalogue_search_fts, rowid,
+            text_name, text_categories, text_summary, text_features, text_description
+        ) VALUES (
+            'delete', old.listing_id, old.text_name, old.text_categories, old.text_summary,
+            old.text_features, old.text_description
+        );"""
+INSERT_NEW = """
+        INSERT INTO catalogue_search_fts(
+            rowid, text_name, text_categories, text_summary, text_features, text_description
+        ) VALUES (
+            new.listing_id, new.text_name, new.text_categories, new.text_summary,
+            new.text_features, new.text_description
+        );"""
 SQLITE_FORWARDS = [
     """CREATE VIRTUAL TABLE catalogue_search_fts USING fts5(
         text_name, text_categories, text_summary, text_features, text_description,
         content='catalogue_search_searchentry', content_rowid='listing_id',
         tokenize='porter unicode61 remove_diacritics 2'
     )""",
-    """CREATE TRIGGER catalogue_search_fts_insert AFTER INSERT ON catalogue_search_searchentry
-    BEGIN
-        INSERT INTO catalogue_search_fts(
-            rowid, text_name, text_categories, text_summary, text_features, text_description
-        ) VALUES (
-            new.listing_id, new.text_name, new.text_categories, new.text_summary,
-            new.text_features, new.text_description
-        );
-    END""",
-    """CREATE TRIGGER catalogue_search_fts_delete AFTER DELETE ON catalogue_search_searchentry
-    BEGIN
-        INSERT INTO catalogue_search_fts(
-            catalogue_search_fts, rowid,
-            text_name, text_categories, text_summary, text_features, text_description
-        ) VALUES (
-            'delete', old.listing_id, old.text_name, old.text_categories, old.text_summary,
-            old.text_features, old.text_description
-        );
-    END""",
-    """CREATE TRIGGER catalogue_search_fts_update AFTER UPDATE ON catalogue_search_searchentry
-    BEGIN
-        INSERT INTO catalogue_search_fts(
-            catalogue_search_fts, rowid,
-            text_name, text_categories, text_summary, text_features, text_description
-        ) VALUES (
-            'delete', old.listing_id, old.text_name, old.text_categories, old.text_summary,
-            old.text_features, old.text_description
-        );
-        INSERT INTO catalogue_search_fts(
-            rowid, text_name, text_categories, text_summary, text_features, text_description
-        ) VALUES (
-            new.listing_id, new.text_name, new.text_categories, new.text_summary,
-            new.text_features, new.text_description
-        );
-    END""",
+    "CREATE TRIGGER catalogue_search_fts_insert AFTER INSERT ON catalogue_search_searchentry"
+    f" BEGIN {INSERT_NEW} END",
+    "CREATE TRIGGER catalogue_search_fts_delete AFTER DELETE ON catalogue_search_searchentry"
+    f" BEGIN {DELETE_OLD} END",
+    "CREATE TRIGGER catalogue_search_fts_update AFTER UPDATE ON catalogue_search_searchentry"
+    f" BEGIN {DELETE_OLD} {INSERT_NEW} END",
     "INSERT INTO catalogue_search_fts(catalogue_search_fts) VALUES ('rebuild')",
 ]
 SQLITE_BACKWARDS = [
