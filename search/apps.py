@@ -10,8 +10,14 @@ class SearchConfig(AppConfig):
     def ready(self) -> None:
         from listings.signals import listing_visibility_changed
 
+        from .services import search_entry_refresh_receiver
         from .tasks import on_listing_visibility_changed
 
+        # Both executors follow every change: the database table always (it is
+        # the fallback), the engine index when one is configured.
+        listing_visibility_changed.connect(
+            search_entry_refresh_receiver, dispatch_uid="catalogue_search.entry_refresh"
+        )
         listing_visibility_changed.connect(
             on_listing_visibility_changed, dispatch_uid="search.listing_refresh"
         )

@@ -4,7 +4,7 @@ into the same ``SearchResult`` the database executor returns."""
 from .engine_client import engine_search
 from .engine_mapping import index_alias
 from .engine_query import search_request_to_dsl
-from .facet_labels import facet_values
+from .facet_labels import facet_selected, facet_values
 from .request import FACETS, Hit, SearchRequest, SearchResult
 
 
@@ -38,7 +38,7 @@ def search_engine_run(request: SearchRequest, *, client=None) -> SearchResult:
         total=total["value"] if isinstance(total, dict) else int(total),
         hits=[_hit(raw) for raw in body["hits"]["hits"]],
         facets={
-            facet: facet_values(facet, _counts(aggregations[facet]))
+            facet: facet_values(facet, _counts(aggregations[facet]), facet_selected(request, facet))
             for facet in FACETS
             if facet in aggregations
         },

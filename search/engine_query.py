@@ -22,11 +22,9 @@ Shape of the query:
 
 from elasticsearch_dsl import A, Q, Search
 
-from .relevance import FIELD_BOOSTS, synonym_expansions
+from .relevance import FIELD_BOOSTS, SYNONYM_WEIGHT, synonym_expansions
 from .request import SearchRequest
 
-SYNONYM_BOOST = 0.3  # a synonym match counts for less than the buyer's own words
-MINIMUM_SHOULD_MATCH = "3<75%"  # up to three words: all needed; more: three in four
 HIGHLIGHT_TAGS = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"]}
 
 # The document field each facet filters and counts on, and how many values it may show.
@@ -50,7 +48,7 @@ def _search_fields() -> list[str]:
 
 def _synonym_clauses(keywords: str) -> list[Q]:
     return [
-        Q("multi_match", query=phrase, type="phrase", fields=_search_fields(), boost=SYNONYM_BOOST)
+        Q("multi_match", query=phrase, type="phrase", fields=_search_fields(), boost=SYNONYM_WEIGHT)
         for phrase in synonym_expansions(keywords)
     ]
 
@@ -61,8 +59,8 @@ def _keywords_query(keywords: str) -> Q:
         query=keywords,
         type="cross_fields",
         fields=_search_fields(),
-        operator="or",
-        minimum_should_match=MINIMUM_SHOULD_MATCH,
+        # Every word must be found in some field, as in the database executor.
+        operator="and",
     )
     return Q("bool", should=[main, *_synonym_clauses(keywords)], minimum_should_match=1)
 

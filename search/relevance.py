@@ -15,6 +15,9 @@ FIELD_BOOSTS: dict[str, float] = {
     "description": 1.0,
 }
 
+# A synonym match counts for less than the buyer's own words, in both executors.
+SYNONYM_WEIGHT = 0.3
+
 # Buyer words → what suppliers call the same thing. Applied at query time only,
 # in one direction: a buyer searching "email" finds Microsoft 365 listings, but
 # a listing cannot gain matches by naming products it is not.

@@ -24,7 +24,7 @@ logger = logging.getLogger(__name__)
 @task()
 def search_listing_refresh_task(listing_id: int) -> str:
     if settings.SEARCH_ENGINE not in ENGINES:
-        return "skipped"  # the database executor reads the listings tables directly
+        return "skipped"  # the database executor keeps its own table (search/services.py)
     from .engine_index import search_listing_refresh
 
     try:

@@ -2,7 +2,8 @@
 
 from decimal import Decimal
 
-from search.engine_query import FACET_FIELDS, SYNONYM_BOOST, search_request_to_dsl
+from search.engine_query import FACET_FIELDS, search_request_to_dsl
+from search.relevance import SYNONYM_WEIGHT
 from search.request import FACETS, SearchRequest
 
 ENGLISH_FIELDS = [
@@ -37,8 +38,7 @@ def test_keywords_are_one_cross_fields_match_over_the_stemmed_fields_with_the_sp
             "query": "cloud backup",
             "type": "cross_fields",
             "fields": ENGLISH_FIELDS,
-            "operator": "or",
-            "minimum_should_match": "3<75%",
+            "operator": "and",
         }
     }
 
@@ -50,8 +50,8 @@ def test_synonyms_join_as_lower_weighted_phrase_clauses():
     assert clauses["minimum_should_match"] == 1
     assert [p["query"] for p in phrases][:3] == ["messaging", "microsoft 365", "office 365"]
     assert {p["type"] for p in phrases} == {"phrase"}
-    assert {p["boost"] for p in phrases} == {SYNONYM_BOOST}
-    assert SYNONYM_BOOST < 1
+    assert {p["boost"] for p in phrases} == {SYNONYM_WEIGHT}
+    assert SYNONYM_WEIGHT < 1
 
 
 def test_highlights_escape_html_and_cover_name_summary_and_description():

@@ -1,0 +1,90 @@
+"""Facet counts for the database executor, with the post-filter semantics.
+
+Each facet is counted under every filter except its own. The facets the buyer
+has not touched all share one scope (every filter); each facet the buyer has
+chosen something in has a scope of its own, without its own filter. Counting
+a scope takes a few grouped queries, whatever the catalogue's size:
+
+* each single-valued facet (framework, lot, size, head office, VCSE, buy online)
+  groups the entries by its column, scanning the narrow covering index;
+* the many-valued facets (category, region, accreditation, integration) group
+  ``SearchEntryValue`` rows together. A service delivered across the whole UK
+  has no region rows: those entries are counted once and added to every
+  region, which keeps the value table small (most services are UK-wide).
+"""
+
+from collections import defaultdict
+
+from django.db.models import Count, Q, QuerySet
+
+from marketplace.core.models import Region
+
+from .facet_labels import TRUE, facet_selected, facet_values
+from .models import SearchEntry, SearchEntryValue
+from .request import FACETS, FacetValue, SearchRequest
+
+COLUMN_FACETS = {
+    "framework": "framework",
+    "lot": "lot",
+    "size": "size",
+    "based_in": "based_in",
+    "vcse": "vcse",
+    "buy_online": "buy_online",
+}
+VALUE_FACETS = ("category", "region", "accreditation", "integration")
+
+
+def _column_value(value) -> str:
+    if isinstance(value, bool):
+        return TRUE if value else ""
+    return value or ""
+
+
+def _count_columns(scope: QuerySet[SearchEntry], facets: list[str], into: dict) -> None:
+    for facet in facets:
+        if facet not in COLUMN_FACETS:
+            continue
+        column = COLUMN_FACETS[facet]
+        for value, n in scope.values_list(column).annotate(n=Count("pk")).order_by():
+            if _column_value(value):
+                into[facet][_column_value(value)] = n
+    if "region" in facets:
+        whole_uk = scope.filter(whole_uk=True).count()
+        if whole_uk:
+            for code in Region.objects.values_list("code", flat=True):
+                into["region"][code] = into["region"].get(code, 0) + whole_uk
+
+
+def _count_values(scope: QuerySet[SearchEntry], facets: list[str], into: dict) -> None:
+    facets = [facet for facet in facets if facet in VALUE_FACETS]
+    if not facets:
+        return
+    rows = (
+        SearchEntryValue.objects.filter(entry__in=scope.values("pk"), facet__in=facets)
+        .values_list("facet", "value")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for facet, value, n in rows:
+        into[facet][value] = into[facet].get(value, 0) + n
+
+
+def _count(scope: QuerySet[SearchEntry], facets: list[str], into: dict) -> None:
+    _count_columns(scope, facets, into)
+    _count_values(scope, facets, into)
+
+
+def facet_counts(
+    *, base: QuerySet[SearchEntry], chosen: dict[str, Q], request: SearchRequest
+) -> dict[str, list[FacetValue]]:
+    counts: dict[str, dict[str, int]] = defaultdict(dict)
+    untouched = [facet for facet in FACETS if facet not in chosen]
+    if untouched:
+        _count(base.filter(*chosen.values()), untouched, counts)
+    for facet in chosen:
+        others = [query for name, query in chosen.items() if name != facet]
+        _count(base.filter(*others), [facet], counts)
+    return {
+        facet: facet_values(facet, counts[facet], facet_selected(request, facet))
+        for facet in FACETS
+    }

@@ -1,0 +1,113 @@
+"""Full text on PostgreSQL: stripped per-field tsvectors, ranked one field at a time.
+
+PostgreSQL has four weights (A to D) and the relevance spec has five boosts, so we
+do not use weights at all. Each field has its own tsvector; a listing's score is
+the sum over fields of ``FIELD_BOOSTS[field] * ts_rank(field vector, query)``,
+which keeps all five boosts exactly. The vectors are ``strip()``-ed: without
+positions every lexeme counts as occurring once, so ts_rank gives a field the
+same score whether it says a word once or twenty times (term-frequency capping,
+on stems). Matching uses ``tsv_all``, the stripped vector of every field, which
+has the GIN index.
+"""
+
+import operator
+from functools import reduce
+
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    SearchVectorField,
+)
+from django.db.models import Case, F, FloatField, Func, Q, QuerySet, Value, When
+from django.db.models.functions import Greatest
+
+from .models import TEXT_FIELDS
+from .relevance import FIELD_BOOSTS, SYNONYM_WEIGHT
+
+CONFIG = "english"
+
+
+def _words_query(text: str) -> SearchQuery:
+    # plainto_tsquery: stemmed as English, stop words dropped, the words ANDed.
+    return SearchQuery(text, config=CONFIG, search_type="plain")
+
+
+def _any(queries: list[SearchQuery]) -> SearchQuery:
+    return reduce(operator.or_, queries)
+
+
+def keyword_filter(words: list[str], phrases: list[list[str]]) -> Q:
+    """Every word somewhere in the listing, or a synonym phrase's words all in one field."""
+    main = _words_query(" ".join(words)) if words else None
+    synonyms = [_words_query(" ".join(phrase)) for phrase in phrases]
+    alternatives = [query for query in [main, *synonyms] if query is not None]
+    if not alternatives:
+        return Q(pk__in=[])
+    precise = Q(tsv_all=main) if main is not None else Q(pk__in=[])
+    for synonym in synonyms:
+        for field in TEXT_FIELDS:
+            precise |= Q(**{f"tsv_{field}": synonym})
+    # The first condition narrows through the GIN index; the second is exact.
+    return Q(tsv_all=_any(alternatives)) & precise
+
+
+def _fields_score(query: SearchQuery, *, only_where: SearchQuery | None = None):
+    """Sum over fields of boost x rank; with ``only_where``, only fields matching it count."""
+    parts = []
+    for field in TEXT_FIELDS:
+        rank = SearchRank(F(f"tsv_{field}"), query) * FIELD_BOOSTS[field]
+        if only_where is not None:
+            rank = Case(
+                When(Q(**{f"tsv_{field}": only_where}), then=rank),
+                default=Value(0.0),
+                output_field=FloatField(),
+            )
+        parts.append(rank)
+    return reduce(operator.add, parts)
+
+
+def _score(words: list[str], phrases: list[list[str]]):
+    """The buyer's words, plus SYNONYM_WEIGHT times the best synonym phrase.
+
+    The best phrase, not the sum of all: naming every product in the synonym list
+    gains a listing nothing over naming one. A phrase counts in a field only when
+    all its words are there. (ts_rank of an AND query on a stripped vector is
+    about zero, so the rank is of the words, gated by the phrase matching.)
+    """
+    parts = []
+    if words:
+        parts.append(_fields_score(_any([_words_query(word) for word in words])))
+    phrase_scores = [
+        _fields_score(
+            _any([_words_query(w) for w in phrase]), only_where=_words_query(" ".join(phrase))
+        )
+        for phrase in phrases
+    ]
+    if phrase_scores:
+        best = phrase_scores[0] if len(phrase_scores) == 1 else Greatest(*phrase_scores)
+        parts.append(best * SYNONYM_WEIGHT)
+    return reduce(operator.add, parts)
+
+
+def ranked_ids(
+    queryset: QuerySet, words: list[str], phrases: list[list[str]], *, offset: int, limit: int
+) -> list[tuple[int, float]]:
+    """One page of ``queryset`` by relevance: (listing id, score), best first."""
+    ranked = queryset.annotate(score=_score(words, phrases)).order_by("-score", "name_sort", "pk")
+    return list(ranked.values_list("pk", "score")[offset : offset + limit])
+
+
+def _stripped(*columns: str) -> Func:
+    return Func(
+        SearchVector(*columns, config=CONFIG), function="strip", output_field=SearchVectorField()
+    )
+
+
+def vectors_refresh(queryset: QuerySet) -> None:
+    """Recompute the tsvectors of the entries in ``queryset`` from their text columns."""
+    columns = [f"text_{field}" for field in TEXT_FIELDS]
+    queryset.update(
+        **{f"tsv_{field}": _stripped(f"text_{field}") for field in TEXT_FIELDS},
+        tsv_all=_stripped(*columns),
+    )

@@ -1,0 +1,145 @@
+"""Text handling shared by both database back ends: words, capping, query words, highlights.
+
+Term-frequency capping happens here, before anything is indexed: each field's
+text is reduced to its distinct words, in first-seen order (``text_once``). A
+listing that says "backup" ten times in its description is indexed exactly like
+one that says it once, so FTS5's bm25 and PostgreSQL's ts_rank see a frequency
+of one either way and repetition gains nothing. (PostgreSQL goes further and
+strips the tsvector, so inflections of one stem also count once; on SQLite the
+porter stemmer runs inside FTS5, so "backup" and "backups" are two words here and
+count at most once each.) Deduplicating removes word order, which is why
+synonym phrases are matched as "all the phrase's words in one field", not as
+exact phrases.
+"""
+
+import re
+from collections.abc import Iterable
+
+from django.utils.html import escape
+
+from .relevance import synonym_expansions
+
+# A synonym counts for less than the buyer's own words (the engine's SYNONYM_BOOST).
+
+# Unicode letters and digits, split as FTS5's unicode61 tokenizer splits them.
+WORD = re.compile(r"[^\W_]+")
+
+# PostgreSQL's English stop words (tsearch_data/english.stop), used on both
+# databases so that a query ignores the same words on each.
+STOPWORDS = frozenset(
+    """i me my myself we our ours ourselves you your yours yourself yourselves he him his
+    himself she her hers herself it its itself they them their theirs themselves what which
+    who whom this that these those am is are was were be been being have has had having do
+    does did doing a an the and but if or because as until while of at by for with about
+    against between into through during before after above below to from up down in out on
+    off over under again further then once here there when where why how all any both each
+    few more most other some such no nor not only own same so than too very s t can will
+    just don should now""".split()  # noqa: SIM905 - kept as PostgreSQL lists them
+)
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text.lower())
+
+
+def text_once(parts: str | Iterable[str]) -> str:
+    """The distinct words of ``parts``, each once, in the order first seen."""
+    texts = [parts] if isinstance(parts, str) else list(parts)
+    seen: dict[str, None] = {}
+    for text in texts:
+        for word in words(text):
+            seen.setdefault(word, None)
+    return " ".join(seen)
+
+
+def _meaningful(text: str) -> list[str]:
+    return list(dict.fromkeys(word for word in words(text) if word not in STOPWORDS))
+
+
+def query_words(keywords: str) -> list[str]:
+    """The buyer's words that must all match, without stop words or repeats."""
+    return _meaningful(keywords)
+
+
+def query_phrases(keywords: str) -> list[list[str]]:
+    """The synonym phrases the keywords bring in, each as its words."""
+    phrases = [_meaningful(phrase) for phrase in synonym_expansions(keywords)]
+    return [phrase for phrase in phrases if phrase]
+
+
+# Highlights. The database has no stemmer outside SQL, so a word is marked when
+# it shares a crude stem with a query word: cosmetic, never used for matching.
+_SUFFIXES = ("ing", "ies", "es", "ed", "ly", "s")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+FRAGMENT_CHARS = 160
+FRAGMENTS = 2
+
+
+def _crude_stem(word: str) -> str:
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
+def highlight_stems(keywords: str) -> frozenset[str]:
+    terms = query_words(keywords) + [w for phrase in query_phrases(keywords) for w in phrase]
+    return frozenset(_crude_stem(term) for term in terms)
+
+
+def mark(text: str, stems: frozenset[str]) -> str | None:
+    """``text`` escaped, with matching words in <mark>; None if nothing matched.
+
+    Every piece is escaped before any tag is added, so a listing's text can never
+    inject markup.
+    """
+    pieces: list[str] = []
+    found = False
+    position = 0
+    for match in WORD.finditer(text):
+        pieces.append(escape(text[position : match.start()]))
+        word = match.group()
+        if _crude_stem(word.lower()) in stems:
+            pieces.append(f"<mark>{escape(word)}</mark>")
+            found = True
+        else:
+            pieces.append(escape(word))
+        position = match.end()
+    pieces.append(escape(text[position:]))
+    return "".join(pieces) if found else None
+
+
+def _window(sentence: str, stems: frozenset[str]) -> str:
+    """A long sentence cut to about FRAGMENT_CHARS around its first matching word."""
+    if len(sentence) <= FRAGMENT_CHARS:
+        return sentence
+    first = next(
+        (m.start() for m in WORD.finditer(sentence) if _crude_stem(m.group().lower()) in stems),
+        0,
+    )
+    start = sentence.rfind(" ", 0, max(first - 40, 0)) + 1 if first > 40 else 0
+    end = sentence.rfind(" ", start, start + FRAGMENT_CHARS)
+    end = end if end > first else start + FRAGMENT_CHARS
+    return ("… " if start else "") + sentence[start:end] + (" …" if end < len(sentence) else "")
+
+
+def highlights(document: dict, keywords: str) -> dict[str, list[str]]:
+    """Highlighted name and summary, and up to two description sentences that match."""
+    stems = highlight_stems(keywords)
+    if not stems:
+        return {}
+    found: dict[str, list[str]] = {}
+    for field in ("name", "summary"):
+        marked = mark(document.get(field, ""), stems)
+        if marked:
+            found[field] = [marked]
+    fragments = []
+    for sentence in _SENTENCE.split(document.get("description", "")):
+        marked = mark(_window(sentence, stems), stems)
+        if marked:
+            fragments.append(marked)
+        if len(fragments) == FRAGMENTS:
+            break
+    if fragments:
+        found["description"] = fragments
+    return found

@@ -1,0 +1,125 @@
+"""Keeping the database executor's ``SearchEntry`` table in step with the listings.
+
+The entries are derived data, not records anyone wrote, so refreshing or
+rebuilding them is not audited; the listing changes that cause them are.
+"""
+
+import logging
+from collections.abc import Callable, Iterable
+
+from django.db import connections, transaction
+
+from .database import full_text
+from .database_text import text_once
+from .documents import documents_queryset, listing_document, listing_documents
+from .models import SearchEntry, SearchEntryValue
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]  # (entries written, listings to write)
+CHUNK = 500
+
+
+def _entry(document: dict) -> SearchEntry:
+    return SearchEntry(
+        listing_id=document["id"],
+        document=document,
+        framework=document["framework"],
+        lot=document["lot"],
+        size=document["size"] or "",
+        vcse=document["vcse"],
+        based_in=document["based_in"] or "",
+        whole_uk=document["whole_uk"],
+        open_standards=document["has_open_standards"],
+        apprenticeships=document["apprenticeships"],
+        buy_online=document["buy_online"],
+        price=document["price"],
+        name_sort=document["name"].casefold()[:100],
+        text_name=text_once(document["name"]),
+        text_categories=text_once(document["categories"]),
+        text_summary=text_once(document["summary"]),
+        text_features=text_once(document["features"]),
+        text_description=text_once(document["description"]),
+    )
+
+
+def _values(document: dict) -> Iterable[tuple[str, str]]:
+    """(facet, value) rows of the many-valued facets, as SearchEntryValue stores them.
+
+    A service delivered across the whole UK gets no region rows: ``whole_uk``
+    stands for all of them (see search/database_facets.py).
+    """
+    yield from (("category", slug) for slug in document["category_slugs"])
+    if not document["whole_uk"]:
+        yield from (("region", code) for code in document["regions"])
+    yield from (("accreditation", slug) for slug in document["accreditations"])
+    yield from (("integration", code) for code in document["integrations"])
+
+
+def _write(documents: list[dict]) -> None:
+    SearchEntry.objects.bulk_create([_entry(document) for document in documents])
+    # Some twenty value rows per listing: written with one plain executemany, as
+    # building a model instance for each would take most of a rebuild's time.
+    rows = [
+        (document["id"], facet, value)
+        for document in documents
+        for facet, value in dict.fromkeys(_values(document))
+    ]
+    table = SearchEntryValue._meta.db_table
+    with connections[SearchEntryValue.objects.db].cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {table} (entry_id, facet, value) VALUES (%s, %s, %s)",  # noqa: S608 - the table name is ours
+            rows,
+        )
+    full_text().vectors_refresh(SearchEntry.objects.filter(pk__in=[d["id"] for d in documents]))
+
+
+@transaction.atomic
+def search_entry_refresh(*, listing_id: int) -> bool:
+    """Bring one listing's entry up to date: written if public, removed if not.
+
+    Returns whether the listing is now searchable.
+    """
+    SearchEntry.objects.filter(pk=listing_id).delete()
+    listing = documents_queryset().filter(pk=listing_id).first()
+    if listing is None:
+        return False
+    _write([listing_document(listing)])
+    return True
+
+
+@transaction.atomic
+def search_entries_rebuild(*, progress: Progress | None = None) -> int:
+    """Rewrite every entry from the published listings; returns how many were written.
+
+    In one transaction, so searches see the old entries until the new ones are complete.
+    """
+    SearchEntryValue.objects.all().delete()
+    SearchEntry.objects.all().delete()
+    total = documents_queryset().count()
+    written = 0
+    batch: list[dict] = []
+    for document in listing_documents():
+        batch.append(document)
+        if len(batch) == CHUNK:
+            _write(batch)
+            written += len(batch)
+            batch = []
+            if progress:
+                progress(written, total)
+    if batch:
+        _write(batch)
+        written += len(batch)
+    if progress:
+        progress(written, total)
+    return written
+
+
+def search_entry_refresh_receiver(sender, *, listing_id: int, **kwargs) -> None:
+    """``listing_visibility_changed`` handler. It runs after the listing's change has
+    committed, so a failure here must not turn that success into an error page:
+    it is logged, and the next refresh or rebuild puts the entry right."""
+    try:
+        search_entry_refresh(listing_id=listing_id)
+    except Exception:
+        logger.exception("Could not refresh the search entry of listing %s", listing_id)
