@@ -138,4 +138,3 @@ def test_load_demo_data_says_what_it_did():
     call_command("load_demo_data", "--no-users", stdout=out)
 
     assert "Loading illustrative feedback" in out.getvalue()
-
