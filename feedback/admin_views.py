@@ -53,6 +53,9 @@ class QueueView(ModerationView):
     page_title = _("Feedback moderation")
     template_name = "feedback/admin/queue.html"
 
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
     def get_context_data(self, **kwargs):
         queue = moderation_queue()
         return super().get_context_data(
