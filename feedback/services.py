@@ -367,27 +367,29 @@ def _guidelines_url() -> str:
     return f"{settings.WAGTAILADMIN_BASE_URL}{GUIDELINES_PATH}"
 
 
-def _email_author_rejection(version: FeedbackVersion) -> None:
-    body = render_to_string(
-        "feedback/emails/rejected_to_author.txt",
-        {"version": version, "guidelines_url": _guidelines_url()},
-    )
+def _email_rejection(*, template: str, subject: str, to: str, context: dict) -> None:
+    body = render_to_string(template, {**context, "guidelines_url": _guidelines_url()})
     send_mail(
-        subject=f"Your feedback on {version.feedback.supplier} was not published",
+        subject=subject,
         message=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[version.feedback.author.email],
+        recipient_list=[to],
+    )
+
+
+def _email_author_rejection(version: FeedbackVersion) -> None:
+    _email_rejection(
+        template="feedback/emails/rejected_to_author.txt",
+        subject=f"Your feedback on {version.feedback.supplier} was not published",
+        to=version.feedback.author.email,
+        context={"version": version},
     )
 
 
 def _email_supplier_rejection(response: SupplierResponse) -> None:
-    body = render_to_string(
-        "feedback/emails/response_rejected_to_supplier.txt",
-        {"response": response, "guidelines_url": _guidelines_url()},
-    )
-    send_mail(
+    _email_rejection(
+        template="feedback/emails/response_rejected_to_supplier.txt",
         subject=f"Your response to feedback on {response.feedback.supplier} was not published",
-        message=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[response.author.email],
+        to=response.author.email,
+        context={"response": response},
     )

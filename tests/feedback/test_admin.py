@@ -2,8 +2,6 @@
 audited service, reasons required without a 500, the verified identity for
 moderators, and nobody else getting in."""
 
-from datetime import date
-
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
@@ -16,7 +14,7 @@ from marketplace.accounts.roles import CCS_ADMINS_GROUP
 from marketplace.core.models import AuditEvent
 from tests.factories import BuyerFactory, SupplierUserFactory, UserFactory
 
-from .conftest import award_make, content
+from .conftest import award_make, content, declared_make
 
 pytestmark = pytest.mark.django_db
 
@@ -343,13 +341,7 @@ def test_admin_users_without_the_moderation_permission_are_turned_away(
 
 def test_declared_contracts_show_their_reference(moderator_client, relationship):
     buyer, supplier_user, _award = relationship
-    contract = services.declared_contract_create(
-        actor=buyer,
-        supplier=supplier_user.supplier_organisation,
-        reference="LCC-2025-114",
-        value_band="10k-100k",
-        start_date=date(2025, 6, 1),
-    )
+    contract = declared_make(buyer=buyer, supplier_user=supplier_user)
     feedback = services.feedback_create(actor=buyer, content=content(), declared_contract=contract)
 
     html = moderator_client.get(version_url(feedback.versions.get())).content.decode()
