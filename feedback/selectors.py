@@ -67,7 +67,8 @@ def _public_version(version: FeedbackVersion) -> PublicVersion:
     )
 
 
-def _from_name(feedback: Feedback) -> str:
+def public_name(feedback: Feedback) -> str:
+    """The name the public sees: the organisation, or the pseudonym its author chose."""
     organisation = feedback.buyer_organisation
     if feedback.display_mode == DisplayMode.PSEUDONYM:
         region = feedback.pseudonym_region
@@ -110,7 +111,7 @@ def public_feedback(
                 supplier_name=item.supplier.display_name,
                 supplier_slug=item.supplier.slug,
                 listing_id=item.listing_id,
-                from_name=_from_name(item),
+                from_name=public_name(item),
                 sector=item.buyer_organisation.sector,
                 relationship=(
                     "Contract declared by the buyer"

@@ -31,6 +31,8 @@ from .models import (
 from .scale import DIMENSIONS
 
 MODERATE_PERMISSION = "feedback.moderate_feedback"
+# The community guidelines page, created by the feedback app's data migration.
+GUIDELINES_PATH = "/feedback-guidelines/"
 # At most this many feedback versions from one person in a day: a real buyer
 # rarely needs more, and it blunts scripted abuse from a compromised account.
 DAILY_LIMIT = 5
@@ -297,6 +299,8 @@ def response_moderate(
         subject=response.feedback,
         data={"reason": reason},
     )
+    if not publish:
+        transaction.on_commit(lambda: _email_supplier_rejection(response))
     return response
 
 
@@ -359,11 +363,33 @@ def _email_supplier_about(version: FeedbackVersion) -> None:
     )
 
 
-def _email_author_rejection(version: FeedbackVersion) -> None:
-    body = render_to_string("feedback/emails/rejected_to_author.txt", {"version": version})
+def _guidelines_url() -> str:
+    return f"{settings.WAGTAILADMIN_BASE_URL}{GUIDELINES_PATH}"
+
+
+def _email_rejection(*, template: str, subject: str, to: str, context: dict) -> None:
+    body = render_to_string(template, {**context, "guidelines_url": _guidelines_url()})
     send_mail(
-        subject=f"Your feedback on {version.feedback.supplier} was not published",
+        subject=subject,
         message=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[version.feedback.author.email],
+        recipient_list=[to],
+    )
+
+
+def _email_author_rejection(version: FeedbackVersion) -> None:
+    _email_rejection(
+        template="feedback/emails/rejected_to_author.txt",
+        subject=f"Your feedback on {version.feedback.supplier} was not published",
+        to=version.feedback.author.email,
+        context={"version": version},
+    )
+
+
+def _email_supplier_rejection(response: SupplierResponse) -> None:
+    _email_rejection(
+        template="feedback/emails/response_rejected_to_supplier.txt",
+        subject=f"Your response to feedback on {response.feedback.supplier} was not published",
+        to=response.author.email,
+        context={"response": response},
     )

@@ -35,9 +35,20 @@ def browser():
     path = chromium_path()
     if path is None:
         service_missing("Chromium", "no /usr/bin/chromium (apt-get install chromium)")
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    # Once Playwright runs its event loop in this thread, Django hands out new
+    # connection objects, without the database snapshot that serialized_rollback
+    # restores after each transactional test; carry the snapshot over.
+    snapshots = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     with sync_playwright() as playwright:
+        for alias, snapshot in snapshots.items():
+            connections[alias]._test_serialized_contents = snapshot
         browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
         yield browser
         browser.close()

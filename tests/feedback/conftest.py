@@ -29,6 +29,17 @@ def award_make(*, buyer, listing):
     )
 
 
+def declared_make(*, buyer, supplier_user):
+    """A contract the buyer's organisation declares with the supplier."""
+    return services.declared_contract_create(
+        actor=buyer,
+        supplier=supplier_user.supplier_organisation,
+        reference="LCC-2025-114",
+        value_band="10k-100k",
+        start_date=date(2025, 6, 1),
+    )
+
+
 def content(**overrides):
     values = {
         "overall": 4,

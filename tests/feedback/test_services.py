@@ -1,5 +1,7 @@
 """Who may write feedback, each moderation step and who may take it, replies and disputes."""
 
+from datetime import date
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
@@ -8,7 +10,7 @@ from feedback.models import DisputeOutcome, ModerationState
 from marketplace.core.models import AuditEvent
 from tests.factories import BuyerFactory, SupplierUserFactory, listing_make
 
-from .conftest import award_make, content
+from .conftest import award_make, content, declared_make
 
 pytestmark = pytest.mark.django_db
 
@@ -43,15 +45,7 @@ def test_people_without_the_relationship_cannot_write(relationship):
 
 def test_declared_contracts_are_relationships_too(relationship):
     buyer, supplier_user, _award = relationship
-    from datetime import date
-
-    contract = services.declared_contract_create(
-        actor=buyer,
-        supplier=supplier_user.supplier_organisation,
-        reference="LCC-2025-114",
-        value_band="10k-100k",
-        start_date=date(2025, 6, 1),
-    )
+    contract = declared_make(buyer=buyer, supplier_user=supplier_user)
     feedback = services.feedback_create(actor=buyer, content=content(), declared_contract=contract)
     assert feedback.is_declared
     with pytest.raises(ValidationError, match="already declared a contract with this reference"):

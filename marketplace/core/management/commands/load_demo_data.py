@@ -15,7 +15,7 @@ from django.db import transaction
 from marketplace.accounts.models import BuyerOrganisation, User
 from marketplace.accounts.roles import CCS_ADMINS_GROUP, CCS_REVIEWERS_GROUP
 from marketplace.core.services import audit_record
-from marketplace.demo import loaders
+from marketplace.demo import feedback_loader, loaders
 from suppliers.models import SupplierOrganisation
 
 DEMO_USERS = [
@@ -53,6 +53,9 @@ class Command(BaseCommand):
         audit_record(actor=None, action="demo_data.loaded", data={"steps": [s for s, _ in steps]})
         if not options["no_users"]:
             self._users()
+        # After the listings: illustrative feedback goes to suppliers with published ones.
+        self.stdout.write("Loading illustrative feedback…")
+        feedback_loader.illustrative_feedback_load(lambda line: self.stdout.write(f"      {line}"))
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
 
     @transaction.atomic
