@@ -7,11 +7,9 @@ synchronous, which it is here.
 
 import os
 import re
-from importlib import import_module
 from pathlib import Path
 
 import pytest
-from django.apps import apps
 
 from tests.services import chromium_path, service_missing
 
@@ -106,28 +104,3 @@ def axe_violations(page) -> list[dict]:
         AXE_TAGS,
     )
     return result
-
-
-REFERENCE_DATA = (
-    ("marketplace.core.migrations.0002_regions", "load_regions"),
-    ("suppliers.migrations.0003_accreditations", "seed"),
-)
-
-
-@pytest.fixture(autouse=True)
-def reference_data(request):
-    """Put back the rows data migrations seed (regions, accreditations, CCS roles).
-
-    Serialized rollback should restore them after an earlier transactional test's
-    flush, but once Playwright's event loop runs in the test thread Django opens a
-    fresh connection with no serialized copy, so they can be missing when the
-    whole suite runs. Every loader here is idempotent.
-    """
-    if request.node.get_closest_marker("django_db") is None:
-        return
-    request.getfixturevalue("_django_db_helper")
-    from marketplace.accounts.services import roles_sync
-
-    for module, loader in REFERENCE_DATA:
-        getattr(import_module(module), loader)(apps, None)
-    roles_sync()
