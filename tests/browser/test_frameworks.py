@@ -22,7 +22,7 @@ PAGES = {
 
 @pytest.fixture
 def demo_map():
-    call_command("load_demo_data", "--no-users", stdout=io.StringIO())
+    call_command("load_demo_data", "--no-users", "--no-search-index", stdout=io.StringIO())
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["with JS", "without JS"])

@@ -148,3 +148,14 @@ def test_loading_twice_adds_nothing(first_load):
     assert "0 added and published" in output
     assert "0 filled in" in output
     assert counts() == before
+
+
+@pytest.mark.smoke
+def test_the_demo_is_searchable_as_soon_as_it_is_loaded(first_load):
+    from search.database import search_database
+    from search.models import SearchEntry
+    from search.request import SearchRequest
+
+    assert "Database search table:" in first_load
+    assert SearchEntry.objects.count() == Listing.objects.count()
+    assert search_database(SearchRequest(keywords="backup")).total > 0

@@ -9,7 +9,8 @@ afresh on every run and printed, so none is stored in the repository.
 import secrets
 import time
 
-from django.core.management.base import BaseCommand
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from marketplace.accounts.models import BuyerOrganisation, User
@@ -31,6 +32,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--no-users", action="store_true", help="Load data but no accounts.")
+        parser.add_argument(
+            "--no-search-index",
+            action="store_true",
+            help="Skip rebuilding the search stores (for tests that do not search).",
+        )
 
     def handle(self, *args, **options):
         steps = [
@@ -56,6 +62,13 @@ class Command(BaseCommand):
         # After the listings: illustrative feedback goes to suppliers with published ones.
         self.stdout.write("Loading illustrative feedback…")
         feedback_loader.illustrative_feedback_load(lambda line: self.stdout.write(f"      {line}"))
+        # The loaders write in bulk and send no signals, so rebuild the search stores.
+        if not options["no_search_index"]:
+            self.stdout.write("Building the search index…")
+            try:
+                call_command("rebuild_search_index", stdout=self.stdout)
+            except CommandError as error:
+                self.stdout.write(f"      {error} Run rebuild_search_index once it is up.")
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
 
     @transaction.atomic
