@@ -56,14 +56,16 @@ def would_use_again_text(value: bool | None) -> str:
     return {True: "Yes", False: "No", None: "Not sure"}[value]
 
 
-def _dimension(summary: DimensionSummary) -> str:
-    few = f" (fewer than {SMALL_SAMPLE} ratings)" if summary.small_sample else ""
-    return f"{summary.label}{few}"
+def _dimension(summary: DimensionSummary, reviews: int) -> str:
+    # With fewer than SMALL_SAMPLE reviews in all, one warning above the table says so;
+    # otherwise a dimension few buyers rated is marked on its own row.
+    few = reviews >= SMALL_SAMPLE and summary.small_sample
+    return f"{summary.label} (fewer than {SMALL_SAMPLE} ratings)" if few else summary.label
 
 
-def summary_rows(dimensions: list[DimensionSummary]) -> list[list]:
+def summary_rows(dimensions: list[DimensionSummary], reviews: int) -> list[list]:
     return [
-        [_dimension(d), mean_text(d.mean), numeric(d.count), numeric(d.not_applicable)]
+        [_dimension(d, reviews), mean_text(d.mean), numeric(d.count), numeric(d.not_applicable)]
         for d in dimensions
     ]
 
@@ -125,7 +127,7 @@ def summary_view(summary: dict) -> SummaryView:
     return SummaryView(
         reviews=reviews,
         overall=overall,
-        rows=summary_rows(summary["dimensions"]),
+        rows=summary_rows(summary["dimensions"], reviews),
         would_use_again=(
             f"{summary['would_use_again']} of {plural(answered, 'buyer')} would use them again"
             if answered
@@ -213,7 +215,7 @@ def version_actions(feedback, version, user) -> object:
 def versions_rows(feedback, user) -> list[list]:
     return [
         [
-            numeric(version.number),
+            str(version.number),
             day(version.created_at),
             state_text(version),
             version_actions(feedback, version, user),
