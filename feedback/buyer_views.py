@@ -8,7 +8,7 @@ the form. Another organisation's feedback is not found (404).
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -26,6 +26,7 @@ from .forms import DeclareContractForm, FeedbackContentForm, WriteFeedbackForm
 from .models import Feedback, ModerationState
 from .selectors import _from_name as shown_as  # the name the public sees
 from .selectors import relationships_open_for_feedback
+from .view_helpers import form_status, form_submit, not_allowed
 from .views import supplier_or_404
 
 
@@ -34,20 +35,6 @@ def _own_feedback(request, pk: int) -> Feedback:
     if feedback is None:
         raise Http404
     return feedback
-
-
-def not_allowed(request, message: str, back_url: str, back_text: str):
-    """A step the feedback's state does not allow: say why, with a way back."""
-    return render(
-        request,
-        "feedback/not_allowed.html",
-        {"message": message, "back_url": back_url, "back_text": back_text},
-        status=400,
-    )
-
-
-def _status(request) -> int:
-    return 400 if request.method == "POST" else 200
 
 
 @verified_buyer_required
@@ -72,23 +59,21 @@ def write(request, slug: str):
     )
     if len(form.fields["relationship"].choices) == 1:
         form.initial["relationship"] = form.fields["relationship"].choices[0][0]
-    if request.method == "POST" and form.is_valid():
-        try:
-            feedback = services.feedback_create(
-                actor=request.user,
-                content=form.content(),
-                **form.relationship_kwargs(),
-                **form.display_kwargs(),
-            )
-        except ValidationError as error:
-            form.add_service_errors(error)
-        else:
-            return redirect("feedback:sent", pk=feedback.pk)
-    return render(
+
+    def create():
+        feedback = services.feedback_create(
+            actor=request.user,
+            content=form.content(),
+            **form.relationship_kwargs(),
+            **form.display_kwargs(),
+        )
+        return redirect("feedback:sent", pk=feedback.pk)
+
+    return form_submit(request, form, create) or render(
         request,
         "feedback/write.html",
         {"form": form, "supplier": supplier},
-        status=_status(request),
+        status=form_status(request),
     )
 
 
@@ -97,22 +82,20 @@ def write(request, slug: str):
 def declare(request, slug: str):
     supplier = supplier_or_404(slug)
     form = DeclareContractForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            contract = services.declared_contract_create(
-                actor=request.user, supplier=supplier, **form.cleaned_data
-            )
-        except ValidationError as error:
-            form.add_service_errors(error)
-        else:
-            messages.success(request, "Your contract is recorded. Now tell us how it went")
-            write_url = reverse("feedback:write", kwargs={"slug": supplier.slug})
-            return redirect(f"{write_url}?relationship=declared-{contract.pk}")
-    return render(
+
+    def create():
+        contract = services.declared_contract_create(
+            actor=request.user, supplier=supplier, **form.cleaned_data
+        )
+        messages.success(request, "Your contract is recorded. Now tell us how it went")
+        write_url = reverse("feedback:write", kwargs={"slug": supplier.slug})
+        return redirect(f"{write_url}?relationship=declared-{contract.pk}")
+
+    return form_submit(request, form, create) or render(
         request,
         "feedback/declare.html",
         {"form": form, "supplier": supplier},
-        status=_status(request),
+        status=form_status(request),
     )
 
 
@@ -155,14 +138,12 @@ def update(request, pk: int):
     form = FeedbackContentForm(
         request.POST or None, initial=FeedbackContentForm.initial_for(latest)
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.feedback_update(actor=request.user, feedback=feedback, content=form.content())
-        except ValidationError as error:
-            form.add_service_errors(error)
-        else:
-            return redirect("feedback:sent", pk=feedback.pk)
-    return render(
+
+    def add():
+        services.feedback_update(actor=request.user, feedback=feedback, content=form.content())
+        return redirect("feedback:sent", pk=feedback.pk)
+
+    return form_submit(request, form, add) or render(
         request,
         "feedback/update.html",
         {
@@ -170,7 +151,7 @@ def update(request, pk: int):
             "feedback": feedback,
             "relationship": presenters.relationship_text(feedback),
         },
-        status=_status(request),
+        status=form_status(request),
     )
 
 

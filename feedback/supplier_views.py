@@ -7,7 +7,6 @@ another supplier, or not yet published, is not found (404).
 """
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,9 +20,9 @@ from .account_selectors import (
     feedback_about_supplier_get,
     supplier_replies,
 )
-from .buyer_views import not_allowed
 from .forms import DisputeForm, ResponseForm
 from .selectors import public_feedback
+from .view_helpers import form_status, form_submit, not_allowed
 
 
 def _about_us(request, pk: int):
@@ -60,19 +59,22 @@ def about_you(request):
     )
 
 
-def _reply_page(request, feedback, entry, *, form_class, kind: str, write):
-    form = form_class(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            write(feedback, form.cleaned_data)
-        except ValidationError as error:
-            form.add_service_errors(error)
-        else:
-            return redirect("feedback:about-you")
-    status = 400 if request.method == "POST" else 200
-    return render(
-        request, "feedback/reply.html", {"form": form, "entry": entry, "kind": kind}, status=status
+def _reply_page(request, entry, form, *, kind: str, write, message: str):
+    def send():
+        write(form.cleaned_data)
+        messages.success(request, message)
+        return redirect("feedback:about-you")
+
+    return form_submit(request, form, send) or render(
+        request,
+        "feedback/reply.html",
+        {"form": form, "entry": entry, "kind": kind},
+        status=form_status(request),
     )
+
+
+def _already(request, message: str):
+    return not_allowed(request, message, reverse("feedback:about-you"), "Feedback about you")
 
 
 @supplier_required
@@ -80,19 +82,16 @@ def _reply_page(request, feedback, entry, *, form_class, kind: str, write):
 def respond(request, pk: int):
     feedback, entry = _about_us(request, pk)
     if hasattr(feedback, "response"):
-        return not_allowed(
-            request,
-            "You have already responded to this feedback",
-            reverse("feedback:about-you"),
-            "Feedback about you",
-        )
-
-    def write(feedback, data):
-        services.response_create(actor=request.user, feedback=feedback, text=data["text"])
-        messages.success(request, "Your response is sent. A moderator will check it")
-
+        return _already(request, "You have already responded to this feedback")
     return _reply_page(
-        request, feedback, entry, form_class=ResponseForm, kind="respond", write=write
+        request,
+        entry,
+        ResponseForm(request.POST or None),
+        kind="respond",
+        write=lambda data: services.response_create(
+            actor=request.user, feedback=feedback, text=data["text"]
+        ),
+        message="Your response is sent. A moderator will check it",
     )
 
 
@@ -102,17 +101,14 @@ def dispute(request, pk: int):
     feedback, entry = _about_us(request, pk)
     version = current_published_version(feedback)
     if hasattr(version, "dispute"):
-        return not_allowed(
-            request,
-            "You have already disputed this feedback",
-            reverse("feedback:about-you"),
-            "Feedback about you",
-        )
-
-    def write(feedback, data):
-        services.dispute_raise(actor=request.user, version=version, reason=data["reason"])
-        messages.success(request, "Your dispute is sent. A moderator will decide on it")
-
+        return _already(request, "You have already disputed this feedback")
     return _reply_page(
-        request, feedback, entry, form_class=DisputeForm, kind="dispute", write=write
+        request,
+        entry,
+        DisputeForm(request.POST or None),
+        kind="dispute",
+        write=lambda data: services.dispute_raise(
+            actor=request.user, version=version, reason=data["reason"]
+        ),
+        message="Your dispute is sent. A moderator will decide on it",
     )

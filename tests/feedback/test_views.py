@@ -14,6 +14,7 @@ from marketplace.core.models import Region
 from tests.factories import BuyerFactory, SupplierUserFactory, listing_make
 
 from .conftest import award_make, content
+from .test_forms import declare_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -190,16 +191,7 @@ def test_a_buyer_declares_a_contract_then_writes_about_it(client, supplier):
     client.force_login(buyer)
     declared = client.post(
         url("declare", slug=supplier.slug),
-        {
-            "reference": "PO-1234",
-            "value_band": "10k-100k",
-            "start_date-day": "1",
-            "start_date-month": "4",
-            "start_date-year": "2026",
-            "end_date-day": "31",
-            "end_date-month": "3",
-            "end_date-year": "2027",
-        },
+        declare_answers(**{"end_date-day": "31", "end_date-month": "3", "end_date-year": "2027"}),
     )
     contract = DeclaredContract.objects.get()
     assert declared.status_code == 302
@@ -223,15 +215,11 @@ def test_declaring_with_wrong_dates_or_a_used_reference_says_why(client, supplie
     client.force_login(buyer)
     wrong = client.post(
         url("declare", slug=supplier.slug),
-        {
-            "reference": "PO-1",
-            "value_band": "10k-100k",
-            "start_date-day": "1",
-            "start_date-year": "2026",
-            "end_date-day": "1",
-            "end_date-month": "1",
-            "end_date-year": "2025",
-        },
+        declare_answers(
+            reference="PO-1",
+            **{"start_date-month": "", "end_date-day": "1", "end_date-month": "1"},
+            **{"end_date-year": "2025"},
+        ),
     )
     assert wrong.status_code == 400
     assert "The start date must include a month" in body(wrong)
@@ -244,16 +232,7 @@ def test_declaring_with_wrong_dates_or_a_used_reference_says_why(client, supplie
         value_band="under-10k",
         start_date="2026-01-01",
     )
-    used = client.post(
-        url("declare", slug=supplier.slug),
-        {
-            "reference": "PO-1",
-            "value_band": "10k-100k",
-            "start_date-day": "1",
-            "start_date-month": "4",
-            "start_date-year": "2026",
-        },
-    )
+    used = client.post(url("declare", slug=supplier.slug), declare_answers(reference="PO-1"))
     assert used.status_code == 400
     assert "already declared a contract with this reference" in body(used)
 
