@@ -26,8 +26,8 @@ from .admin_forms import (
     feedback_reject_form,
     response_reject_form,
 )
+from .admin_presenters import identity, ratings, texts
 from .models import Dispute, FeedbackVersion, ModerationState, SupplierResponse
-from .presenters import identity, ratings, texts
 from .selectors import moderation_queue, public_name
 
 URL_NAMESPACE = "feedback_moderation"

@@ -16,6 +16,7 @@ urlpatterns = [
     # The supplier's own area: their listings, then their organisation and team.
     path("supplier/listings/", include("listings.supplier_urls")),
     path("supplier/", include("suppliers.account_urls")),
+    path("feedback/", include("feedback.urls")),
     path("health/", core_views.health, name="health"),
 ]
 
