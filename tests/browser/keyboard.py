@@ -38,3 +38,12 @@ def sign_in_by_keyboard(page, email: str) -> None:
     type_into(page, "#id_email", email)
     type_into(page, "#id_password", PASSWORD)
     press_and_wait(page, "Enter")
+
+
+def sign_in(page, base_url: str, email: str) -> None:
+    """Sign in with the mouse, for tests that check pages rather than journeys."""
+    page.goto(base_url + "/account/sign-in/")
+    page.fill("#id_email", email)
+    page.fill("#id_password", PASSWORD)
+    page.click("button:has-text('Sign in')")
+    page.wait_for_load_state()

@@ -8,9 +8,9 @@ from feedback import services
 from feedback.models import Feedback, SupplierResponse
 from marketplace.core.models import Region
 from tests.browser.conftest import axe_violations
-from tests.browser.test_listing_journey import (
-    _sign_in,
-    press_and_load,
+from tests.browser.keyboard import (
+    press_and_wait,
+    sign_in,
     sign_in_by_keyboard,
     tab_to,
     type_into,
@@ -61,15 +61,25 @@ def test_write_moderate_publish_and_reply_by_keyboard_without_javascript(
     tab_to(page, "#id_display_mode")
     page.keyboard.press("Space")  # show the organisation's name
     tab_to(page, "button:has-text('Send feedback')")
-    press_and_load(page, "Enter")
+    press_and_wait(page, "Enter")
     assert page.locator("h1").inner_text() == "Feedback sent"
     assert "checked by a moderator before it is published" in page.locator("main").inner_text()
 
-    # A moderator publishes it (their screens are in the Wagtail admin).
+    # A moderator publishes it in the Wagtail admin, also without JavaScript.
     feedback = Feedback.objects.get()
     version = feedback.versions.get()
     assert (version.overall, version.would_use_again) == (4, True)
-    services.feedback_publish(actor=moderator, version=version)
+    moderator_context = browser.new_context(java_script_enabled=False)
+    moderator_page = moderator_context.new_page()
+    moderator_page.goto(f"{live_server.url}/account/sign-in/")
+    sign_in_by_keyboard(moderator_page, moderator.email)
+    moderator_page.goto(f"{live_server.url}/admin/feedback-moderation/feedback/{version.pk}/")
+    assert "Leeds City Council" in moderator_page.locator("main").inner_text()  # verified identity
+    tab_to(moderator_page, "button:has-text('Publish')")
+    press_and_wait(moderator_page, "Enter")
+    moderator_context.close()
+    version.refresh_from_db()
+    assert version.state == "published"
 
     # The supplier replies.
     supplier_context = browser.new_context(java_script_enabled=False)
@@ -78,17 +88,26 @@ def test_write_moderate_publish_and_reply_by_keyboard_without_javascript(
     sign_in_by_keyboard(supplier_page, supplier_user.email)
     assert supplier_page.locator("h1").inner_text() == "Feedback about you"
     tab_to(supplier_page, "a:has-text('Respond')")
-    press_and_load(supplier_page, "Enter")
+    press_and_wait(supplier_page, "Enter")
     assert supplier_page.locator("h1").inner_text() == "Respond to feedback"
     type_into(supplier_page, "#id_text", "Thank you. We now send invoices on the first day.")
     tab_to(supplier_page, "button:has-text('Send response')")
-    press_and_load(supplier_page, "Enter")
+    press_and_wait(supplier_page, "Enter")
     assert "waiting for a moderator" in supplier_page.locator("main").inner_text()
     supplier_context.close()
 
-    # A moderator publishes the reply; the public reads both.
+    # A moderator publishes the reply in the admin; the public reads both.
     response = SupplierResponse.objects.get()
-    services.response_moderate(actor=moderator, response=response, publish=True)
+    moderator_context = browser.new_context(java_script_enabled=False)
+    moderator_page = moderator_context.new_page()
+    moderator_page.goto(f"{live_server.url}/account/sign-in/")
+    sign_in_by_keyboard(moderator_page, moderator.email)
+    moderator_page.goto(f"{live_server.url}/admin/feedback-moderation/responses/{response.pk}/")
+    tab_to(moderator_page, "button:has-text('Publish')")
+    press_and_wait(moderator_page, "Enter")
+    moderator_context.close()
+    response.refresh_from_db()
+    assert response.state == "published"
     public_context = browser.new_context(java_script_enabled=False)
     public_page = public_context.new_page()
     public_page.goto(f"{live_server.url}/feedback/suppliers/{supplier.slug}/")
@@ -175,7 +194,7 @@ def test_every_feedback_page_type_has_no_accessibility_violations(
     check("listing feedback", f"/feedback/services/{award.awarded_entry.listing_id}/")
     check("open data", "/feedback/data/")
 
-    _sign_in(browser_page, live_server, buyer.email)
+    sign_in(browser_page, live_server.url, buyer.email)
     check("write", f"/feedback/suppliers/{supplier.slug}/write/")
     send("Send feedback")
     check("write with errors")
@@ -188,7 +207,7 @@ def test_every_feedback_page_type_has_no_accessibility_violations(
     check("withdraw confirmation", f"/feedback/{first.pk}/versions/2/withdraw/")
 
     browser_page.context.clear_cookies()
-    _sign_in(browser_page, live_server, supplier_user.email)
+    sign_in(browser_page, live_server.url, supplier_user.email)
     check("about you", "/feedback/about-you/")
     check("respond", f"/feedback/{second.pk}/respond/")
     check("dispute", f"/feedback/{second.pk}/dispute/")
@@ -196,5 +215,5 @@ def test_every_feedback_page_type_has_no_accessibility_violations(
     check("dispute with errors")
 
     browser_page.context.clear_cookies()
-    _sign_in(browser_page, live_server, BuyerFactory().email)
+    sign_in(browser_page, live_server.url, BuyerFactory().email)
     check("no contract: who can leave feedback", f"/feedback/suppliers/{supplier.slug}/write/")

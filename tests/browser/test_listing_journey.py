@@ -6,9 +6,14 @@ import pytest
 from listings import services
 from listings.models import Listing
 from tests.browser.conftest import axe_violations
-from tests.browser.keyboard import press_and_wait, sign_in_by_keyboard, tab_to, type_into
+from tests.browser.keyboard import (
+    press_and_wait,
+    sign_in,
+    sign_in_by_keyboard,
+    tab_to,
+    type_into,
+)
 from tests.factories import (
-    PASSWORD,
     CcsReviewerFactory,
     LotFactory,
     SupplierUserFactory,
@@ -92,14 +97,6 @@ def test_a_supplier_lists_a_service_by_keyboard_without_javascript(
     assert public_link.get_attribute("href") == f"/services/{listing.pk}/"
 
 
-def _sign_in(page, live_server, email: str) -> None:
-    page.goto(live_server.url + "/account/sign-in/")
-    page.fill("#id_email", email)
-    page.fill("#id_password", PASSWORD)
-    page.click("button:has-text('Sign in')")
-    page.wait_for_load_state()
-
-
 @pytest.mark.parametrize("javascript", [True, False], ids=["with JS", "without JS"])
 def test_the_supplier_listing_pages_have_no_accessibility_violations(
     page, page_as_without_js, live_server, supplier_user, lot, javascript
@@ -112,7 +109,7 @@ def test_the_supplier_listing_pages_have_no_accessibility_violations(
     )
     services.listing_submit(actor=supplier_user, listing=listing)
     services.listing_reject(actor=CcsReviewerFactory(), listing=listing, reason="Say where.")
-    _sign_in(browser_page, live_server, supplier_user.email)
+    sign_in(browser_page, live_server.url, supplier_user.email)
 
     pages = {
         "your listings": "/supplier/listings/",
