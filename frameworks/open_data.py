@@ -131,16 +131,27 @@ def coverage_rows(current: MapSummary, desired: MapSummary) -> list[dict]:
     ]
 
 
-def dataset_response(*, name: str, rows: list[dict], file_format: str) -> HttpResponse:
+def dataset_response(
+    *,
+    name: str,
+    rows: list[dict],
+    file_format: str,
+    dataset: str = "",
+    fields: dict[str, str] | None = None,
+) -> HttpResponse:
+    """A CSV or JSON download with the licence. Other apps pass their own dataset
+    name and data dictionary; the framework map's are the defaults."""
     generated = timezone.now().isoformat(timespec="seconds")
-    filename = f"framework-map-{name}.{file_format}"
+    dataset = dataset or f"framework-map-{name}"
+    fields = fields if fields is not None else DICTIONARY[name]
+    filename = f"{dataset}.{file_format}"
     if file_format == "json":
         body = json.dumps(
             {
-                "dataset": f"framework-map-{name}",
+                "dataset": dataset,
                 "licence": LICENCE,
                 "generated": generated,
-                "fields": DICTIONARY[name],
+                "fields": fields,
                 "records": rows,
             },
             indent=1,
@@ -151,7 +162,7 @@ def dataset_response(*, name: str, rows: list[dict], file_format: str) -> HttpRe
         buffer = io.StringIO()
         # The licence line comes first, as a comment, so the file states its terms.
         buffer.write(f"# {LICENCE}. Generated {generated}.\n")
-        writer = csv.DictWriter(buffer, fieldnames=list(DICTIONARY[name]))
+        writer = csv.DictWriter(buffer, fieldnames=list(fields))
         writer.writeheader()
         writer.writerows(rows)
         response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")

@@ -11,6 +11,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("account/", include("marketplace.accounts.urls")),
     path("frameworks/", include("frameworks.urls")),
+    path("strategies/", include("strategies.urls")),
     path("health/", core_views.health, name="health"),
 ]
 

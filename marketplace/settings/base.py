@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "suppliers",
     "search",
     "marketplace.checkout",
+    "strategies",
     "govuk_frontend_django",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -38,6 +38,7 @@ class Command(BaseCommand):
             ("framework usage", loaders.framework_usage_load),
             ("suppliers", loaders.suppliers_load),
             ("buyer organisations", loaders.buyer_organisations_load),
+            ("procurement strategies", loaders.strategies_load),
         ]
         for number, (label, step) in enumerate(steps, start=1):
             self.stdout.write(f"[{number}/{len(steps)}] Loading {label}…")
