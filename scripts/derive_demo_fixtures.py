@@ -147,7 +147,8 @@ def derive_pipeline(shared: Path) -> None:
     out = OUT / "contracts_finder_pipeline_2014.csv"
     with out.open("w", newline="", encoding="utf-8") as handle:
         handle.write(
-            f"# {PIPELINE_SOURCE}. Columns suitable_for_sme and suitable_for_vcse are illustrative.\n"
+            f"# {PIPELINE_SOURCE}. "
+            "Columns suitable_for_sme and suitable_for_vcse are illustrative.\n"
         )
         writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
