@@ -62,10 +62,9 @@ class PipelineEntryFilterSet(django_filters.FilterSet):
         field_name="page__organisation",
         empty_label=_("Any organisation"),
     )
-    year = django_filters.TypedChoiceFilter(
+    year = django_filters.ChoiceFilter(
         label=_("Financial year of the strategy"),
         field_name="page__financial_year",
-        coerce=int,
         empty_label=_("Any year"),
     )
 
@@ -75,8 +74,8 @@ class PipelineEntryFilterSet(django_filters.FilterSet):
 
     def __init__(self, *args, years: list[tuple[int, str]] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        # The years that have published strategies, known only at request time.
         self.filters["year"].extra["choices"] = years or []
-        self.form.fields["year"].choices = [("", _("Any year")), *(years or [])]
 
     def filter_keywords(self, queryset, name, value):
         query = Q()

@@ -37,8 +37,11 @@ def _years() -> list[tuple[int, str]]:
 
 def _filtered(request, queryset):
     filterset = PipelineEntryFilterSet(request.GET or None, queryset=queryset, years=_years())
-    valid = filterset.is_valid()
-    return filterset, (filterset.qs if valid else queryset), (400 if not valid else 200)
+    if not filterset.is_bound:
+        return filterset, queryset, 200
+    if filterset.is_valid():
+        return filterset, filterset.qs, 200
+    return filterset, queryset, 400  # the form says what is wrong; show everything meanwhile
 
 
 def _search_page(request, *, template: str, queryset, extra: dict | None = None):
