@@ -16,6 +16,7 @@ def service_navigation(request) -> list[dict]:
     path = request.path
     user = getattr(request, "user", None)
     items = [{"href": reverse("frameworks:index"), "text": "Frameworks"}]
+    items.append({"href": "/strategies/", "text": "Procurement strategies"})
     if user is not None and user.is_authenticated:
         items.append({"href": reverse("accounts:your-account"), "text": "Your account"})
     else:

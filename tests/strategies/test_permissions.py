@@ -31,7 +31,7 @@ def ccs_user(group_name: str):
 
 
 def test_each_organisation_gets_its_own_editors_group(organisations):
-    alpha, beta = organisations
+    alpha, _beta = organisations
 
     groups = Group.objects.filter(name__startswith="Strategy editors: ")
 
@@ -144,3 +144,40 @@ def test_draft_to_moderation_to_published_keeps_revisions_and_audits(
         "strategy.procurementstrategypage.submitted",
         "strategy.procurementstrategypage.approved",
     } <= actions
+
+
+def test_an_editor_adding_a_second_strategy_for_a_year_is_told_why_in_the_admin(
+    client, alpha_editor, strategies
+):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+    index = strategies["later"].get_parent()
+    url = f"/admin/pages/add/strategies/procurementstrategypage/{index.pk}/"
+    client.force_login(alpha_editor)
+    assert client.get(url).status_code == 200
+    data = nested_form_data(
+        {
+            "title": "Another plan",
+            "slug": "another-plan",
+            "financial_year": 2026,
+            "sections": streamfield([]),
+            "pipeline_entries": inline_formset([]),
+            "comments": inline_formset([]),
+        }
+    )
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200  # the form again, not a redirect
+    assert "already has a strategy for 2026 to 2027" in response.content.decode()
+    assert ProcurementStrategyPage.objects.filter(slug="another-plan").count() == 0
+
+    data["financial_year"] = 2027
+    created = client.post(url, data)
+
+    assert created.status_code == 302
+    page = ProcurementStrategyPage.objects.get(slug="another-plan")
+    assert page.organisation == strategies["later"].organisation and not page.live
+    assert AuditEvent.objects.filter(
+        action="strategy.procurementstrategypage.created", subject_id=str(page.pk)
+    ).exists()

@@ -21,7 +21,8 @@ def load(*args) -> str:
 def test_the_demo_catalogue_loads_from_the_committed_fixtures():
     output = load()
 
-    assert "[5/5] Loading buyer organisations" in output
+    assert "[5/6] Loading buyer organisations" in output
+    assert "[6/6] Loading procurement strategies" in output
     assert SupplierOrganisation.objects.count() == 342
     assert BuyerOrganisation.objects.count() == 522
     assert Framework.objects.filter(name__in=["PSN Services", "PSN Connectivity"]).count() == 2
