@@ -30,6 +30,12 @@ class PriorityBlock(blocks.StructBlock):
     description = blocks.TextBlock(label=_("Description"), required=False)
 
 
+def _percent(label) -> blocks.DecimalBlock:
+    return blocks.DecimalBlock(
+        label=label, required=False, min_value=0, max_value=100, decimal_places=1
+    )
+
+
 class PoliciesBlock(blocks.StructBlock):
     red_lines = blocks.ListBlock(
         blocks.CharBlock(max_length=300),
@@ -37,34 +43,10 @@ class PoliciesBlock(blocks.StructBlock):
         required=False,
         help_text=_("Things the organisation will not buy or do, such as long lock-in contracts."),
     )
-    sme_target_percent = blocks.DecimalBlock(
-        label=_("Target share of spend with SMEs (%)"),
-        required=False,
-        min_value=0,
-        max_value=100,
-        decimal_places=1,
-    )
-    sme_actual_percent = blocks.DecimalBlock(
-        label=_("Actual share of spend with SMEs last year (%), where known"),
-        required=False,
-        min_value=0,
-        max_value=100,
-        decimal_places=1,
-    )
-    vcse_target_percent = blocks.DecimalBlock(
-        label=_("Target share of spend with VCSEs (%)"),
-        required=False,
-        min_value=0,
-        max_value=100,
-        decimal_places=1,
-    )
-    vcse_actual_percent = blocks.DecimalBlock(
-        label=_("Actual share of spend with VCSEs last year (%), where known"),
-        required=False,
-        min_value=0,
-        max_value=100,
-        decimal_places=1,
-    )
+    sme_target_percent = _percent(_("Target share of spend with SMEs (%)"))
+    sme_actual_percent = _percent(_("Actual share of spend with SMEs last year (%), where known"))
+    vcse_target_percent = _percent(_("Target share of spend with VCSEs (%)"))
+    vcse_actual_percent = _percent(_("Actual share of spend with VCSEs last year (%), where known"))
     other = blocks.RichTextBlock(label=_("Other policies"), features=TEXT_FEATURES, required=False)
 
     class Meta:
