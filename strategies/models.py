@@ -9,6 +9,7 @@ revision carries its pipeline: publishing keeps the published pipeline with the
 revision, and the comparison reads one year's page against another's.
 """
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -263,7 +264,7 @@ class PipelineEntry(ClusterableModel, Orderable):
         MultiFieldPanel(
             [FieldPanel("route_to_market"), FieldPanel("framework")], heading=_("Route to market")
         ),
-        FieldPanel("regions"),
+        FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
         FieldRowPanel([FieldPanel("suitable_for_sme"), FieldPanel("suitable_for_vcse")]),
         FieldRowPanel([FieldPanel("confidence"), FieldPanel("status")]),
     ]
