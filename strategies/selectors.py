@@ -3,7 +3,7 @@ pages are read here: drafts and pages in moderation never reach the public."""
 
 from collections import defaultdict
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from frameworks.models import BuyingOrganisation
 
@@ -97,9 +97,3 @@ def strategy_facts(*, strategy: ProcurementStrategyPage) -> StrategyFacts:
             for entry in entries
         ),
     )
-
-
-def strategy_with_entries(*, pk: int) -> ProcurementStrategyPage:
-    return ProcurementStrategyPage.objects.prefetch_related(
-        Prefetch("pipeline_entries", queryset=PipelineEntry.objects.order_by("sort_order"))
-    ).get(pk=pk)
