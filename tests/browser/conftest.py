@@ -33,9 +33,22 @@ def browser():
     path = chromium_path()
     if path is None:
         service_missing("Chromium", "no /usr/bin/chromium (apt-get install chromium)")
+    # Playwright's sync API runs an asyncio loop in this thread, and from then on
+    # Django's connections live in a context variable: a new connection object,
+    # without the snapshot serialized_rollback restores after each flush. Without
+    # this, every transactional test after the first one here starts with an
+    # empty database (no pages, regions or locales from the migrations).
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
+    snapshots = {
+        alias: connections[alias]._test_serialized_contents
+        for alias in connections
+        if hasattr(connections[alias], "_test_serialized_contents")
+    }
     with sync_playwright() as playwright:
+        for alias, contents in snapshots.items():
+            connections[alias]._test_serialized_contents = contents
         browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
