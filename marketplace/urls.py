@@ -17,6 +17,7 @@ urlpatterns = [
     path("supplier/listings/", include("listings.supplier_urls")),
     path("supplier/", include("suppliers.account_urls")),
     path("feedback/", include("feedback.urls")),
+    path("strategies/", include("strategies.urls")),
     path("health/", core_views.health, name="health"),
 ]
 

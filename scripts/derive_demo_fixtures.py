@@ -149,6 +149,41 @@ def derive_listings(shared: Path) -> None:
         print(f"  {name}: {(OUT / name).stat().st_size / 1e6:.2f} MB")
 
 
+PIPELINE_SOURCE = (
+    "Contracts Finder 'List of current pipelines' 2014 (Crown copyright, Open Government "
+    "Licence v3.0), as republished in ddinsdale2000/govspend.org.uk"
+)
+
+
+def derive_pipeline(shared: Path) -> None:
+    """The 2014 Contracts Finder pipeline, row for row, for the illustrative 2014 to
+    2015 strategies. Two columns are added: whether each entry suits SMEs and VCSEs.
+    The source does not say, so they are derived deterministically from the title
+    (smaller contracts are likelier to suit) and the strategies are labelled
+    illustrative."""
+    source = shared / "contracts-finder-pipeline-2014.csv"
+    with source.open(newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        fields = [*reader.fieldnames, "suitable_for_sme", "suitable_for_vcse"]
+        rows = list(reader)
+    for row in rows:
+        spend = sum(float(row[c] or 0) for c in row if c.startswith("spend_"))
+        roll = stable_fraction("sme:" + row["notice_id"])
+        row["suitable_for_sme"] = "true" if roll < (0.6 if spend < 1_000_000 else 0.2) else "false"
+        vcse = stable_fraction("vcse:" + row["notice_id"]) < 0.15
+        row["suitable_for_vcse"] = "true" if vcse else "false"
+    out = OUT / "contracts_finder_pipeline_2014.csv"
+    with out.open("w", newline="", encoding="utf-8") as handle:
+        handle.write(
+            f"# {PIPELINE_SOURCE}. "
+            "Columns suitable_for_sme and suitable_for_vcse are illustrative.\n"
+        )
+        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    print(f"wrote {out.name}: {len(rows)} records")
+
+
 def write(name: str, source: str, records: list, out: Path = OUT) -> None:
     out.mkdir(parents=True, exist_ok=True)
     payload = {"source": source, "count": len(records), "records": records}
@@ -166,6 +201,7 @@ def main() -> None:
     derive_regions(args.shared)
     derive_gcloud13(args.shared)
     derive_listings(args.shared)
+    derive_pipeline(args.shared)
 
 
 if __name__ == "__main__":

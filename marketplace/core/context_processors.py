@@ -19,6 +19,7 @@ def service_navigation(request) -> list[dict]:
         {"href": reverse("frameworks:index"), "text": "Frameworks"},
         {"href": reverse("suppliers:index"), "text": "Suppliers"},
     ]
+    items.append({"href": "/strategies/", "text": "Procurement strategies"})
     if user is not None and user.is_authenticated:
         if user.is_supplier_user:
             items.append(

@@ -375,3 +375,21 @@ def listings_load(progress: Progress) -> int:
     )
     progress(f"listings: {len(rows)} in the fixtures, {len(new)} added and published")
     return len(rows)
+
+
+def strategies_load(progress: Progress) -> int:
+    """Illustrative 2014 to 2015 strategies, one per organisation in the real 2014
+    Contracts Finder pipeline, through the same importer buyers' files use."""
+    from strategies.services import pipeline_csv_import
+
+    report = pipeline_csv_import(
+        path=DATA / "contracts_finder_pipeline_2014.csv",
+        financial_year=2014,
+        illustrative=True,
+    )
+    progress(
+        f"pipeline rows: {report['rows']}, imported {report['imported']}, "
+        f"rejected {len(report['rejected'])}; strategies created {report['created']}, "
+        f"updated {report['updated']}, unchanged {report['unchanged']}"
+    )
+    return report["imported"]

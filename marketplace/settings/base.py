@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "feedback",
     "search",
     "marketplace.checkout",
+    "strategies",
     "govuk_frontend_django",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -48,6 +48,7 @@ class Command(BaseCommand):
             # After suppliers and frameworks: profiles and listings refer to both.
             ("supplier profiles", loaders.supplier_profiles_load),
             ("listings", loaders.listings_load),
+            ("procurement strategies", loaders.strategies_load),
         ]
         started = time.perf_counter()
         for number, (label, step) in enumerate(steps, start=1):

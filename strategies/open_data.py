@@ -1,0 +1,77 @@
+"""Pipelines as open data. The files are written by the framework map's
+dataset_response, so every download on the service carries the same licence
+line and JSON shape."""
+
+from collections.abc import Iterable
+
+from django.http import HttpResponse
+
+from marketplace.core.open_data import LICENCE, dataset_response
+
+from .models import PipelineEntry
+
+__all__ = ["LICENCE", "PIPELINE_FIELDS", "pipeline_response", "pipeline_rows"]
+
+PIPELINE_FIELDS: dict[str, str] = {
+    "buying_organisation": "Who plans the procurement",
+    "financial_year": "The strategy's financial year, by the year it starts (2026 = 2026 to 2027)",
+    "reference": "The buying organisation's reference",
+    "title": "What is to be bought",
+    "description": "More detail",
+    "categories": "Names of categories from the framework map, separated by |",
+    "cpv_codes": "Common Procurement Vocabulary codes (8 digits), separated by |",
+    "value_amount": "Estimated value in pounds (blank if not known)",
+    "value_band": "Estimated value band, such as 2m-10m",
+    "procurement_start": "Estimated start of the procurement (YYYY-MM-DD)",
+    "contract_start": "Estimated start of the contract (YYYY-MM-DD)",
+    "route_to_market": "framework, open or undecided",
+    "framework": "Slug of the framework, when the route is a framework",
+    "regions": "ITL1 codes of the delivery regions, separated by |",
+    "suitable_for_sme": "true if the buyer says it suits SMEs",
+    "suitable_for_vcse": "true if the buyer says it suits VCSEs",
+    "confidence": "How sure the buyer is: high, medium or low",
+    "status": "planned, in-procurement, awarded or withdrawn",
+    "illustrative": "true for demonstration content derived from real data",
+    "source_id": "Identifier in the source, such as a Contracts Finder notice id",
+}
+
+
+def _date(value) -> str:
+    return value.isoformat() if value else ""
+
+
+def pipeline_rows(entries: Iterable[PipelineEntry]) -> list[dict]:
+    return [
+        {
+            "buying_organisation": entry.page.organisation.name,
+            "financial_year": entry.page.financial_year,
+            "reference": entry.reference,
+            "title": entry.title,
+            "description": entry.description,
+            "categories": "|".join(c.name for c in entry.categories.all()),
+            "cpv_codes": "|".join(entry.cpv_codes),
+            "value_amount": "" if entry.value_amount is None else str(entry.value_amount),
+            "value_band": entry.value_band,
+            "procurement_start": _date(entry.procurement_start),
+            "contract_start": _date(entry.contract_start),
+            "route_to_market": entry.route_to_market,
+            "framework": entry.framework.slug if entry.framework_id else "",
+            "regions": "|".join(r.code for r in entry.regions.all()),
+            "suitable_for_sme": entry.suitable_for_sme,
+            "suitable_for_vcse": entry.suitable_for_vcse,
+            "confidence": entry.confidence,
+            "status": entry.status,
+            "illustrative": entry.page.illustrative,
+            "source_id": entry.source_id,
+        }
+        for entry in entries
+    ]
+
+
+def pipeline_response(*, dataset: str, entries, file_format: str) -> HttpResponse:
+    return dataset_response(
+        dataset=dataset,
+        fields=PIPELINE_FIELDS,
+        rows=pipeline_rows(entries),
+        file_format=file_format,
+    )
