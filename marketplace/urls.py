@@ -13,6 +13,7 @@ urlpatterns = [
     path("frameworks/", include("frameworks.urls")),
     path("suppliers/", include("suppliers.urls")),
     path("services/", include("listings.urls")),
+    path("search/", include("search.urls")),
     # The supplier's own area: their listings, then their organisation and team.
     path("supplier/listings/", include("listings.supplier_urls")),
     path("supplier/", include("suppliers.account_urls")),

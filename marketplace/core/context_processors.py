@@ -16,6 +16,7 @@ def service_navigation(request) -> list[dict]:
     path = request.path
     user = getattr(request, "user", None)
     items = [
+        {"href": reverse("search:results"), "text": "Find a service"},
         {"href": reverse("frameworks:index"), "text": "Frameworks"},
         {"href": reverse("suppliers:index"), "text": "Suppliers"},
     ]

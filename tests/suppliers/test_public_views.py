@@ -98,8 +98,8 @@ def test_the_service_navigation_offers_suppliers(client):
     response = client.get(reverse("suppliers:index"))
 
     nav = response.context["service_nav"]
-    assert [item["text"] for item in nav][:2] == ["Frameworks", "Suppliers"]
-    assert nav[1] == {"href": "/suppliers/", "text": "Suppliers", "active": True}
+    assert [item["text"] for item in nav][:3] == ["Find a service", "Frameworks", "Suppliers"]
+    assert nav[2] == {"href": "/suppliers/", "text": "Suppliers", "active": True}
 
 
 def test_a_profile_says_who_the_supplier_is_where_it_works_and_how_it_behaves(client, showcase):

@@ -1,0 +1,190 @@
+"""What the results page shows: hits as buyers read them, counts in the filter labels,
+and the filters a buyer chose as links that take each one away.
+
+Highlights are the only HTML here that is marked safe: both executors escape the
+listing's text before they add ``<mark>``. Everything else reaches the template
+as plain text and is escaped there.
+"""
+
+from types import SimpleNamespace
+
+from django import forms
+from django.http import QueryDict
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+
+from listings.presenters_public import money
+from marketplace.core.models import Region
+from suppliers import presenters as supplier_presenters
+
+from .request import FacetValue, Hit, SearchRequest, SearchResult
+
+# Filters shown as lists of values with counts, by query parameter (the same names as the facets).
+FACET_FIELDS = ("framework", "lot", "category", "region", "based_in", "size", "accreditation")
+FACET_FIELDS += ("integration",)
+# Single tick boxes, by query parameter → the SearchRequest attribute and the facet that counts it.
+FLAGS = {
+    "vcse": "vcse",
+    "buy_online": "buy_online",
+    "open_standards": "open_standards",
+    "apprenticeships": "apprenticeships",
+}
+FLAG_FACETS = ("vcse", "buy_online")
+HINTS = {
+    "region": "Services delivered across the whole UK count in every region",
+    "based_in": "Where the supplier's head office is, if you prefer local suppliers",
+}
+SNIPPET_JOIN = " \N{HORIZONTAL ELLIPSIS} "
+
+
+def _highlighted(hit: Hit, field: str) -> str | None:
+    fragments = hit.highlights.get(field) or []
+    # Safe: the executors escape the listing's text before adding <mark> (see the module note).
+    return mark_safe(SNIPPET_JOIN.join(fragments)) if fragments else None  # noqa: S308
+
+
+def _regions_text(document: dict, names: dict[str, str]) -> str:
+    if document.get("whole_uk"):
+        return "The whole UK"
+    return ", ".join(names.get(code, code) for code in document.get("regions", [])) or "Not given"
+
+
+def hit_items(hits: list[Hit]) -> list[dict]:
+    """Each hit as the result list shows it."""
+    region_names = dict(Region.objects.values_list("code", "name"))
+    items = []
+    for hit in hits:
+        document = hit.document
+        supplier = SimpleNamespace(is_sme=document.get("is_sme"), is_vcse=document.get("vcse"))
+        items.append(
+            {
+                "href": reverse("listings:detail", kwargs={"pk": hit.listing_id}),
+                "name": _highlighted(hit, "name") or document["name"],
+                "snippet": _highlighted(hit, "summary")
+                or _highlighted(hit, "description")
+                or document.get("summary", ""),
+                "supplier_name": document.get("supplier_name", ""),
+                "supplier_href": reverse(
+                    "suppliers:detail", kwargs={"slug": document["supplier_slug"]}
+                )
+                if document.get("supplier_slug")
+                else "",
+                "badges": supplier_presenters.badges(supplier),
+                "regions": _regions_text(document, region_names),
+                "framework": document.get("framework_name", ""),
+                "lot": document.get("lot_name", ""),
+                "price": f"{money(document['price'])} {document.get('price_unit', '')}".strip(),
+            }
+        )
+    return items
+
+
+def _choice_labels(field: forms.Field) -> dict[str, str]:
+    return {str(value): str(text) for value, text in field.choices if str(value) != ""}
+
+
+def filter_labels(form: forms.Form) -> dict[str, dict[str, str]]:
+    """The form's own plain-English label for every value of every list filter."""
+    return {name: _choice_labels(form.fields[name]) for name in FACET_FIELDS}
+
+
+def _counted(facet: str, values: list[FacetValue], labels: dict[str, str]) -> list[tuple]:
+    choices = [(v.value, f"{labels.get(v.value, v.label)} ({v.count})") for v in values]
+    if facet == "category":  # tree order, so each category follows its parent
+        order = list(labels)
+        choices.sort(key=lambda c: order.index(c[0]) if c[0] in order else len(order))
+    return choices
+
+
+def form_with_counts(form: forms.Form, result: SearchResult, labels: dict) -> None:
+    """Offer only the values that have services (or that the buyer chose), each with its
+    count, as in "North West (12)"."""
+    for facet in FACET_FIELDS:
+        field = form.fields[facet]
+        # A select's field adds its own "Any …" choice first.
+        field.choices = _counted(facet, result.facets.get(facet, []), labels[facet])
+
+
+def checkbox_fields(form: forms.Form) -> list[forms.BoundField]:
+    """The list filters shown as checkboxes, each with its hint."""
+    fields = []
+    for name in FACET_FIELDS:
+        if isinstance(form.fields[name].widget, forms.CheckboxSelectMultiple):
+            bound = form[name]
+            bound.help_text = HINTS.get(name, bound.help_text)
+            fields.append(bound)
+    return fields
+
+
+def flag_items(form: forms.Form, result: SearchResult) -> list[dict]:
+    """The single tick boxes as one group of checkboxes, each with its own name."""
+    counts = {facet: sum(v.count for v in result.facets.get(facet, [])) for facet in FLAG_FACETS}
+    items = []
+    for name in FLAGS:
+        field = form[name]
+        text = str(field.label)
+        if name in counts:
+            text = f"{text} ({counts[name]})"
+        items.append(
+            {
+                "name": name,
+                "id": field.auto_id,
+                "value": "on",
+                "text": text,
+                "checked": bool(field.value()),
+            }
+        )
+    return items
+
+
+def _without(query: QueryDict, name: str, value: str | None = None) -> str:
+    changed = query.copy()
+    changed.pop("page", None)
+    if value is None:
+        changed.pop(name, None)
+    else:
+        changed.setlist(name, [v for v in changed.getlist(name) if v != value])
+    encoded = changed.urlencode()
+    return reverse("search:results") + (f"?{encoded}" if encoded else "")
+
+
+def chosen_filters(
+    query: QueryDict, search: SearchRequest, form: forms.Form, labels: dict
+) -> list[dict]:
+    """Each choice the buyer made, with a link to the same search without it."""
+    chosen = []
+    if search.keywords:
+        chosen.append(
+            {"text": f"Remove search words: {search.keywords}", "href": _without(query, "q")}
+        )
+    for name in FACET_FIELDS:
+        for value in query.getlist(name):
+            if value in labels[name]:
+                chosen.append(
+                    {
+                        "text": f"Remove filter: {labels[name][value]}",
+                        "href": _without(query, name, value),
+                    }
+                )
+    for name, attribute in FLAGS.items():
+        if getattr(search, attribute):
+            chosen.append(
+                {"text": f"Remove filter: {form[name].label}", "href": _without(query, name)}
+            )
+    for name, which in (("price_min", "Minimum"), ("price_max", "Maximum")):
+        amount = getattr(search, name)
+        if amount is not None:
+            chosen.append(
+                {
+                    "text": f"Remove filter: {which} price {money(amount)}",
+                    "href": _without(query, name),
+                }
+            )
+    return chosen
+
+
+def search_query_string(query: QueryDict) -> str:
+    """The search as a query string without the page, to save or to share."""
+    changed = query.copy()
+    changed.pop("page", None)
+    return changed.urlencode()
