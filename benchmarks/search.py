@@ -322,18 +322,22 @@ def main() -> None:
     args = parser.parse_args()
     bench_setup(args.database_url, engine_url=args.engine_url)
     reference_load()
-    results = [
-        run_size(
-            size, runs=args.runs, seed=args.seed, wagtail=not args.skip_wagtail, url=args.engine_url
-        )
-        for size in args.sizes
-    ]
-    print(_table(results))
     output = args.output or RESULTS / f"search-{date.today().isoformat()}.json"
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(
-        json.dumps({"runs": args.runs, "seed": args.seed, "sizes": results}, indent=2) + "\n"
-    )
+    results = []
+    for size in args.sizes:  # written after each size, so a long run keeps what finished
+        results.append(
+            run_size(
+                size,
+                runs=args.runs,
+                seed=args.seed,
+                wagtail=not args.skip_wagtail,
+                url=args.engine_url,
+            )
+        )
+        print(_table(results[-1:]), flush=True)
+        document = {"runs": args.runs, "seed": args.seed, "sizes": results}
+        output.write_text(json.dumps(document, indent=2) + "\n")
     print(f"Written {output}")
 
 
