@@ -92,9 +92,15 @@ def _published_feedback() -> QuerySet[Feedback]:
 
 
 def public_feedback(
-    *, supplier_id: int | None = None, listing_id: int | None = None, sector: str = ""
+    *,
+    supplier_id: int | None = None,
+    listing_id: int | None = None,
+    sector: str = "",
+    supplier_slugs: list[str] | None = None,
 ) -> list[PublicFeedback]:
     feedback = _published_feedback()
+    if supplier_slugs is not None:
+        feedback = feedback.filter(supplier__slug__in=supplier_slugs)
     if supplier_id is not None:
         feedback = feedback.filter(supplier_id=supplier_id)
     if listing_id is not None:
@@ -178,3 +184,17 @@ def moderation_queue() -> dict[str, QuerySet]:
         .select_related("version__feedback__supplier")
         .order_by("created_at"),
     }
+
+
+def overall_ratings(*, supplier_slugs: list[str]) -> dict[str, tuple[float | None, int]]:
+    """(mean overall rating, reviews counted) per supplier slug, for a page of
+    search results in one go. Suppliers without feedback are left out."""
+    by_supplier: dict[str, list[PublicFeedback]] = {}
+    for item in public_feedback(supplier_slugs=supplier_slugs):
+        by_supplier.setdefault(item.supplier_slug, []).append(item)
+    ratings = {}
+    for slug, items in by_supplier.items():
+        summary = feedback_summary(items)
+        overall = next(d for d in summary["dimensions"] if d.dimension == "overall")
+        ratings[slug] = (overall.mean, summary["reviews"])
+    return ratings

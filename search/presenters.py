@@ -13,6 +13,8 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
+from feedback.presenters import badge_text
+from feedback.selectors import overall_ratings
 from listings.presenters_public import money
 from marketplace.core.models import Region
 from suppliers import presenters as supplier_presenters
@@ -52,6 +54,10 @@ def _regions_text(document: dict, names: dict[str, str]) -> str:
 def hit_items(hits: list[Hit]) -> list[dict]:
     """Each hit as the result list shows it."""
     region_names = dict(Region.objects.values_list("code", "name"))
+    # Rating is shown beside each result but is never the default order.
+    ratings = overall_ratings(
+        supplier_slugs=[hit.document.get("supplier_slug", "") for hit in hits]
+    )
     items = []
     for hit in hits:
         document = hit.document
@@ -70,6 +76,12 @@ def hit_items(hits: list[Hit]) -> list[dict]:
                 if document.get("supplier_slug")
                 else "",
                 "badges": supplier_presenters.badges(supplier),
+                "rating": badge_text(*ratings.get(document.get("supplier_slug"), (None, 0))),
+                "rating_href": reverse(
+                    "feedback:supplier", kwargs={"slug": document["supplier_slug"]}
+                )
+                if document.get("supplier_slug") in ratings
+                else "",
                 "regions": _regions_text(document, region_names),
                 "framework": document.get("framework_name", ""),
                 "lot": document.get("lot_name", ""),

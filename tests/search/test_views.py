@@ -240,3 +240,24 @@ def test_the_navigation_leads_with_find_a_service(client):
     nav = client.get(reverse("search:results")).context["service_nav"]
 
     assert nav[0] == {"href": "/search/", "text": "Find a service", "active": True}
+
+
+def test_each_result_shows_its_suppliers_rating_in_words(client, catalogue):
+    from feedback import services as feedback_services
+    from tests.factories import CcsReviewerFactory
+    from tests.feedback.conftest import award_make, content
+
+    buyer = BuyerFactory()
+    award = award_make(buyer=buyer, listing=catalogue.alpha)
+    feedback = feedback_services.feedback_create(
+        actor=buyer, content=content(overall=4), award=award
+    )
+    reviewer = CcsReviewerFactory()
+    feedback_services.feedback_publish(actor=reviewer, version=feedback.versions.get())
+
+    page = text(client.get(URL))
+
+    assert f"Rated 4.0 out of 5 from 1 review for {catalogue.alpha.supplier.display_name}" in page
+    assert "No feedback yet" in page  # the other suppliers
+    # Rating is shown, never the default order: the results stay by name.
+    assert result_names(client.get(URL))[0] == "Alpha telephony"
