@@ -10,6 +10,7 @@ from django import template
 from django.forms import BoundField
 from govuk_frontend_django.components.character_count import GovUKCharacterCount
 from govuk_frontend_django.components.checkboxes import GovUKCheckboxes
+from govuk_frontend_django.components.date_input import GovUKDateInput
 from govuk_frontend_django.components.file_upload import GovUKFileUpload
 from govuk_frontend_django.components.input import GovUKInput
 from govuk_frontend_django.components.password_input import GovUKPasswordInput
@@ -156,6 +157,41 @@ def gds_checkboxes_field(
         {"value": str(value), "text": str(text)} for value, text in field.field.choices
     ]
     return GovUKCheckboxes(**result)
+
+
+@register.simple_tag
+def gds_date_field(
+    field: BoundField,
+    legend: str | None = None,
+    legend_classes: str = "govuk-fieldset__legend--s",
+    **options,
+):
+    """A ``DateInputField`` (marketplace/core/date_input.py) as the date-input component.
+
+    The day box takes the field's own id, so the error summary's link (to
+    ``#<field id>``) puts the cursor in the first box, as the Design System asks.
+    """
+    result = _common(field, options, labelled=False)
+    prefix = result.pop("name")
+    value = field.value()
+    if not isinstance(value, list | tuple):
+        value = field.field.widget.decompress(value)
+    error = " govuk-input--error" if field.errors else ""
+    widths = {"day": 2, "month": 2, "year": 4}
+    result["id"] = f"{field.auto_id}-date"
+    result["namePrefix"] = prefix
+    result["fieldset"] = _legend(field, legend, legend_classes, False)
+    result["items"] = [
+        {
+            "id": field.auto_id if part == "day" else f"{field.auto_id}-{part}",
+            "name": part,
+            "label": part.capitalize(),
+            "value": "" if part_value is None else str(part_value),
+            "classes": f"govuk-input--width-{widths[part]}{error}",
+        }
+        for part, part_value in zip(widths, value, strict=True)
+    ]
+    return GovUKDateInput(**result)
 
 
 @register.simple_tag(takes_context=True)

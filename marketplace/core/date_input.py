@@ -1,0 +1,55 @@
+"""A date asked for as day, month and year, the way GOV.UK services ask for it.
+
+The three boxes are named ``<field>-day``, ``<field>-month`` and ``<field>-year``
+(the Design System's own convention) and are rendered by ``gds_date_field``.
+The messages follow the Design System's date-input guidance: say which part is
+missing, or that the date must be a real one, naming the date asked for.
+"""
+
+from datetime import date
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+PARTS = ("day", "month", "year")
+
+
+class DayMonthYearWidget(forms.MultiWidget):
+    template_name = "django/forms/widgets/multiwidget.html"
+
+    def __init__(self, attrs=None):
+        super().__init__(widgets=dict.fromkeys(PARTS, forms.TextInput), attrs=attrs)
+        self.widgets_names = [f"-{part}" for part in PARTS]
+
+    def decompress(self, value):
+        if isinstance(value, date):
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+
+class DateInputField(forms.MultiValueField):
+    widget = DayMonthYearWidget
+
+    def __init__(self, *, what: str, required: bool = True, **kwargs):
+        self.what = what  # "the start date", used in every message
+        fields = tuple(forms.CharField(required=False) for _ in PARTS)
+        kwargs.setdefault("error_messages", {"required": f"Enter {what}"})
+        super().__init__(fields=fields, require_all_fields=False, required=required, **kwargs)
+
+    def compress(self, data_list):
+        parts = [(value or "").strip() for value in (data_list or [])] or ["", "", ""]
+        if not any(parts):
+            return None
+        missing = [name for name, value in zip(PARTS, parts, strict=True) if not value]
+        what = self.what[0].upper() + self.what[1:]
+        if len(missing) == 1:
+            raise ValidationError(f"{what} must include a {missing[0]}")
+        if missing:
+            raise ValidationError(f"{what} must include a {' and a '.join(missing)}")
+        if not all(value.isdigit() for value in parts) or len(parts[2]) != 4:
+            raise ValidationError(f"{what} must be a real date, like 27 3 2026")
+        day, month, year = (int(value) for value in parts)
+        try:
+            return date(year, month, day)
+        except ValueError as error:
+            raise ValidationError(f"{what} must be a real date, like 27 3 2026") from error
