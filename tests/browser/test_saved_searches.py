@@ -17,7 +17,7 @@ from tests.browser.keyboard import (
     tab_to,
     type_into,
 )
-from tests.factories import PASSWORD, BuyerFactory, LotFactory, category_make
+from tests.factories import BuyerFactory, LotFactory, category_make
 from tests.search.catalogue import offer
 
 pytestmark = [
@@ -101,14 +101,6 @@ def test_a_buyer_saves_ends_downloads_and_records_by_keyboard_without_javascript
     assert str(outcome.start_date) == "2027-04-01"
 
 
-def _sign_in(page, live_server, email: str) -> None:
-    page.goto(live_server.url + "/account/sign-in/")
-    page.fill("#id_email", email)
-    page.fill("#id_password", PASSWORD)
-    page.click("button:has-text('Sign in')")
-    page.wait_for_load_state()
-
-
 def _check(page, name: str) -> None:
     assert page.locator("h1").count() == 1, name
     assert axe_violations(page) == [], name
@@ -129,7 +121,8 @@ def test_the_saved_search_pages_have_no_accessibility_violations(
     services.saved_search_end(
         actor=buyer, saved_search=ended, listing_ids=[listing.pk for listing in backup_listings]
     )
-    _sign_in(browser_page, live_server, buyer.email)
+    browser_page.goto(live_server.url + "/account/sign-in/")
+    sign_in_by_keyboard(browser_page, buyer.email)
 
     pages = {
         "save (choose a project)": "/buyer/searches/save/?q=backup&region=TLD&size=sme",
