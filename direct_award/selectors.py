@@ -1,9 +1,16 @@
 """Reads for saved searches. A buyer only ever sees their own organisation's."""
 
+from dataclasses import replace
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
+from django.http import QueryDict
 
+from search.executor import search_run
+from search.filters import ListingSearchFilterSet
+from search.request import SearchResult
+
+from . import models
 from .models import Outcome, OutcomeKind, Project, SavedSearch
 
 
@@ -13,8 +20,14 @@ def projects_for(*, user: Any) -> QuerySet[Project]:
     return Project.objects.filter(buyer_organisation_id=user.buyer_organisation_id)
 
 
+def projects_with_searches(*, user: Any) -> QuerySet[Project]:
+    """The organisation's projects, each with its searches and their outcomes."""
+    searches = SavedSearch.objects.select_related("outcome").order_by("-created_at")
+    return projects_for(user=user).prefetch_related(Prefetch("searches", queryset=searches))
+
+
 def project_get(*, user: Any, pk: int) -> Project | None:
-    return projects_for(user=user).prefetch_related("searches").filter(pk=pk).first()
+    return projects_with_searches(user=user).filter(pk=pk).first()
 
 
 def saved_search_get(*, user: Any, pk: int) -> SavedSearch | None:
@@ -22,6 +35,19 @@ def saved_search_get(*, user: Any, pk: int) -> SavedSearch | None:
         SavedSearch.objects.filter(project__in=projects_for(user=user), pk=pk)
         .select_related("project")
         .first()
+    )
+
+
+def saved_search_results(*, saved_search: SavedSearch) -> SearchResult:
+    """The saved search run now, from its first result: one more than the most a
+    search may have to be ended, so the hits are all of them whenever it can be."""
+    request = ListingSearchFilterSet(QueryDict(saved_search.query_string)).search_request()
+    return search_run(replace(request, page=1, page_size=models.MAX_RESULTS_TO_END + 1))
+
+
+def shortlist_for(*, saved_search: SavedSearch) -> QuerySet:
+    return saved_search.shortlist.select_related("listing__supplier", "listing_version").order_by(
+        "position"
     )
 
 

@@ -66,17 +66,26 @@ def saved_search_create(
 
 @transaction.atomic
 def saved_search_end(
-    *, actor: Any, saved_search: SavedSearch, listing_ids: list[int]
+    *,
+    actor: Any,
+    saved_search: SavedSearch,
+    listing_ids: list[int],
+    result_count: int | None = None,
 ) -> list[ShortlistEntry]:
-    """Freeze the results, in order, with the version of each listing live right now."""
+    """Freeze the results, in order, with the version of each listing live right now.
+
+    ``result_count`` is the search's whole total when the caller fetched only one
+    page past the limit, so the message can say how many results there really are.
+    """
     _require_buyer_of(actor=actor, project=saved_search.project)
     if saved_search.is_ended:
         raise ValidationError("This search has already ended")
     if not listing_ids:
         raise ValidationError("There are no results to shortlist. Change the search first")
-    if len(listing_ids) > MAX_RESULTS_TO_END:
+    count = max(len(listing_ids), result_count or 0)
+    if count > MAX_RESULTS_TO_END:
         raise ValidationError(
-            f"Your search has {len(listing_ids)} results. "
+            f"Your search has {count} results. "
             f"Refine it to {MAX_RESULTS_TO_END} results or fewer before you end it"
         )
     live = {
@@ -101,6 +110,18 @@ def saved_search_end(
         data={"results": len(entries)},
     )
     return entries
+
+
+def shortlist_download_record(*, actor: Any, saved_search: SavedSearch, file_format: str) -> None:
+    """A download of the frozen shortlist, kept in the audit trail: it shows which
+    results the buyer took away to assess, and when."""
+    _require_buyer_of(actor=actor, project=saved_search.project)
+    audit_record(
+        actor=actor,
+        action="saved_search.shortlist_downloaded",
+        subject=saved_search,
+        data={"format": file_format},
+    )
 
 
 @transaction.atomic

@@ -10,6 +10,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("account/", include("marketplace.accounts.urls")),
+    path("buyer/", include("direct_award.urls")),
     path("frameworks/", include("frameworks.urls")),
     path("suppliers/", include("suppliers.urls")),
     path("services/", include("listings.urls")),
