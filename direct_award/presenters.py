@@ -4,7 +4,7 @@ its frozen shortlist and its outcome, in plain English."""
 from decimal import Decimal
 
 from django.http import QueryDict
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import formats
 from django.utils.html import format_html
 from govuk_frontend_django.components.tag import GovUKTag
@@ -19,8 +19,7 @@ from .models import Outcome, OutcomeKind, Project, SavedSearch, ShortlistEntry
 
 # The public search page and the feedback page are built on other branches;
 # these are the paths they are served at.
-SEARCH_PATH = "/search/"
-FEEDBACK_WRITE_PATH = "/feedback/suppliers/{slug}/write/"
+SEARCH_PATH = reverse_lazy("search:results")
 
 SEPARATOR = " \N{MIDDLE DOT} "
 NOT_SAVED = ("page", "csrfmiddlewaretoken")  # where the buyer was, not what they asked for
@@ -187,4 +186,4 @@ def outcome_rows(outcome: Outcome) -> list[tuple[str, str]]:
 
 def feedback_url(outcome: Outcome) -> str:
     supplier = outcome.supplier
-    return FEEDBACK_WRITE_PATH.format(slug=supplier.slug) if supplier else ""
+    return reverse("feedback:write", kwargs={"slug": supplier.slug}) if supplier else ""
