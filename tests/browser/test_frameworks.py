@@ -1,11 +1,9 @@
 """The framework map's public pages in a real browser, with and without JavaScript."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 
 from tests.browser.conftest import axe_violations
+from tests.frameworks.conftest import framework_map_load
 
 pytestmark = [
     pytest.mark.browser,
@@ -22,7 +20,7 @@ PAGES = {
 
 @pytest.fixture
 def demo_map():
-    call_command("load_demo_data", "--no-users", "--no-search-index", stdout=io.StringIO())
+    framework_map_load()
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["with JS", "without JS"])

@@ -32,11 +32,6 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--no-users", action="store_true", help="Load data but no accounts.")
-        parser.add_argument(
-            "--no-search-index",
-            action="store_true",
-            help="Skip rebuilding the search stores (for tests that do not search).",
-        )
 
     def handle(self, *args, **options):
         steps = [
@@ -64,12 +59,11 @@ class Command(BaseCommand):
         self.stdout.write("Loading illustrative feedback…")
         feedback_loader.illustrative_feedback_load(lambda line: self.stdout.write(f"      {line}"))
         # The loaders write in bulk and send no signals, so rebuild the search stores.
-        if not options["no_search_index"]:
-            self.stdout.write("Building the search index…")
-            try:
-                call_command("rebuild_search_index", stdout=self.stdout)
-            except CommandError as error:
-                self.stdout.write(f"      {error} Run rebuild_search_index once it is up.")
+        self.stdout.write("Building the search index…")
+        try:
+            call_command("rebuild_search_index", stdout=self.stdout)
+        except CommandError as error:
+            self.stdout.write(f"      {error} Run rebuild_search_index once it is up.")
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
 
     @transaction.atomic
