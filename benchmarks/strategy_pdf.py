@@ -9,9 +9,7 @@ percentiles. The issue's bar: under 10 seconds for 200 entries.
 """
 
 import os
-import statistics
 import sys
-import time
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -24,7 +22,7 @@ import django
 django.setup()
 
 from django.core.management import call_command
-from django.test import Client
+from pdf_timing import pdf_time
 
 from frameworks.models import BuyingOrganisation
 from marketplace.core.models import Region
@@ -76,20 +74,7 @@ def main() -> None:
     call_command("migrate", verbosity=0)
     page = strategy(entries)
     url = f"/strategies/{page.get_parent().slug}/{page.slug}/strategy.pdf"
-    client = Client(HTTP_HOST="127.0.0.1")
-    timings, size = [], 0
-    for _ in range(runs):
-        start = time.perf_counter()
-        response = client.get(url)
-        timings.append(time.perf_counter() - start)
-        assert response.status_code == 200, response.status_code
-        size = len(response.content)
-    timings.sort()
-    p95 = timings[min(len(timings) - 1, round(0.95 * (len(timings) - 1)))]
-    print(
-        f"strategy PDF, {entries} pipeline entries: {runs} runs, {size / 1024:.0f} KiB, "
-        f"median {statistics.median(timings):.2f} s, p95 {p95:.2f} s, max {timings[-1]:.2f} s"
-    )
+    pdf_time(label=f"strategy PDF, {entries} pipeline entries", url=url, runs=runs)
 
 
 if __name__ == "__main__":

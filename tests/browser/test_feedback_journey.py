@@ -40,6 +40,21 @@ def contract():
     return buyer, supplier_user, award_make(buyer=buyer, listing=listing)
 
 
+def publish_in_admin(browser, live_server, moderator, path: str) -> str:
+    """A moderator signs in, opens the item in the Wagtail admin and presses Publish,
+    by keyboard with JavaScript off. Returns what the item's page showed."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{live_server.url}/account/sign-in/")
+    sign_in_by_keyboard(page, moderator.email)
+    page.goto(live_server.url + path)
+    seen = page.locator("main").inner_text()
+    tab_to(page, "button:has-text('Publish')")
+    press_and_wait(page, "Enter")
+    context.close()
+    return seen
+
+
 def test_write_moderate_publish_and_reply_by_keyboard_without_javascript(
     page_without_js, browser, live_server, contract, moderator
 ):
@@ -69,15 +84,10 @@ def test_write_moderate_publish_and_reply_by_keyboard_without_javascript(
     feedback = Feedback.objects.get()
     version = feedback.versions.get()
     assert (version.overall, version.would_use_again) == (4, True)
-    moderator_context = browser.new_context(java_script_enabled=False)
-    moderator_page = moderator_context.new_page()
-    moderator_page.goto(f"{live_server.url}/account/sign-in/")
-    sign_in_by_keyboard(moderator_page, moderator.email)
-    moderator_page.goto(f"{live_server.url}/admin/feedback-moderation/feedback/{version.pk}/")
-    assert "Leeds City Council" in moderator_page.locator("main").inner_text()  # verified identity
-    tab_to(moderator_page, "button:has-text('Publish')")
-    press_and_wait(moderator_page, "Enter")
-    moderator_context.close()
+    seen = publish_in_admin(
+        browser, live_server, moderator, f"/admin/feedback-moderation/feedback/{version.pk}/"
+    )
+    assert "Leeds City Council" in seen  # moderators see the verified identity
     version.refresh_from_db()
     assert version.state == "published"
 
@@ -98,14 +108,9 @@ def test_write_moderate_publish_and_reply_by_keyboard_without_javascript(
 
     # A moderator publishes the reply in the admin; the public reads both.
     response = SupplierResponse.objects.get()
-    moderator_context = browser.new_context(java_script_enabled=False)
-    moderator_page = moderator_context.new_page()
-    moderator_page.goto(f"{live_server.url}/account/sign-in/")
-    sign_in_by_keyboard(moderator_page, moderator.email)
-    moderator_page.goto(f"{live_server.url}/admin/feedback-moderation/responses/{response.pk}/")
-    tab_to(moderator_page, "button:has-text('Publish')")
-    press_and_wait(moderator_page, "Enter")
-    moderator_context.close()
+    publish_in_admin(
+        browser, live_server, moderator, f"/admin/feedback-moderation/responses/{response.pk}/"
+    )
     response.refresh_from_db()
     assert response.state == "published"
     public_context = browser.new_context(java_script_enabled=False)
