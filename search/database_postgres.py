@@ -43,7 +43,10 @@ def _matching(words: list[str], phrases: list[list[str]]) -> Q | None:
     if not alternatives:
         return None
     precise = Q(tsv_all=main) if main is not None else Q(pk__in=[])
-    for synonym in synonyms:
+    for phrase, synonym in zip(phrases, synonyms, strict=True):
+        if len(phrase) == 1:  # one word is in some field exactly when it is in tsv_all
+            precise |= Q(tsv_all=synonym)
+            continue
         for field in TEXT_FIELDS:
             precise |= Q(**{f"tsv_{field}": synonym})
     # The first condition narrows through the GIN index; the second is exact.
