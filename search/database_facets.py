@@ -3,10 +3,11 @@
 Each facet is counted under every filter except its own. The facets the buyer
 has not touched all share one scope (every filter); each facet the buyer has
 chosen something in has a scope of its own, without its own filter. Counting
-a scope takes a few grouped queries, whatever the catalogue's size:
+a scope takes at most two grouped queries, whatever the catalogue's size:
 
-* each single-valued facet (framework, lot, size, head office, VCSE, buy online)
-  groups the entries by its column, scanning the narrow covering index;
+* the single-valued facets (framework, lot, size, head office, VCSE, buy online)
+  together group the entries by all their columns at once, scanning the narrow
+  covering index; the untouched scope's groups also sum to the total of hits;
 * the many-valued facets (category, region, accreditation, integration) group
   ``SearchEntryValue`` rows together. A service delivered across the whole UK
   has no region rows: those entries are counted once and added to every
