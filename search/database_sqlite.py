@@ -112,3 +112,7 @@ def entries_write(entries: list[dict], values: list[tuple[int, str, str]]) -> No
             f"INSERT INTO {table} (entry_id, facet, value) VALUES (%s, %s, %s)",  # noqa: S608 - the table name is ours
             values,
         )
+
+
+def statistics_refresh() -> None:
+    """Nothing to do: SQLite keeps no planner statistics unless ANALYZE was run once."""

@@ -102,6 +102,7 @@ def search_entries_rebuild(*, progress: Progress | None = None) -> int:
     if batch:
         _write(batch)
         written += len(batch)
+    full_text().statistics_refresh()
     if progress:
         progress(written, total)
     return written
