@@ -132,9 +132,5 @@ def search_database(request: SearchRequest) -> SearchResult:
         for pk, score in page
         if pk in documents
     ]
-    return SearchResult(
-        total=matching.count(),
-        hits=hits,
-        facets=facet_counts(base=base, chosen=chosen, request=request),
-        executor=EXECUTOR,
-    )
+    facets, total = facet_counts(base=base, chosen=chosen, request=request)
+    return SearchResult(total=total, hits=hits, facets=facets, executor=EXECUTOR)

@@ -17,7 +17,7 @@ from django.db import connections
 from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
 
-from .models import TEXT_FIELDS, SearchEntry
+from .models import TEXT_FIELDS, SearchEntry, SearchEntryValue
 from .relevance import FIELD_BOOSTS, SYNONYM_WEIGHT
 
 FTS = "catalogue_search_fts"
@@ -98,5 +98,21 @@ def ranked_ids(
         return [(pk, score) for pk, score in cursor.fetchall()]
 
 
-def vectors_refresh(queryset: QuerySet) -> None:
-    """Nothing to do: the triggers keep the FTS5 table in step with every write."""
+def entries_write(entries: list[dict], values: list[tuple[int, str, str]]) -> None:
+    """Insert entries (``SearchEntry`` columns) and their (entry, facet, value) rows.
+
+    The triggers keep the FTS5 table in step. The value rows, some twenty a
+    listing, go in with one plain executemany: building a model instance for
+    each would take most of a rebuild's time.
+    """
+    SearchEntry.objects.bulk_create([SearchEntry(**columns) for columns in entries])
+    table = SearchEntryValue._meta.db_table
+    with connections[SearchEntryValue.objects.db].cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {table} (entry_id, facet, value) VALUES (%s, %s, %s)",  # noqa: S608 - the table name is ours
+            values,
+        )
+
+
+def statistics_refresh() -> None:
+    """Nothing to do: SQLite keeps no planner statistics unless ANALYZE was run once."""

@@ -14,8 +14,8 @@ exact phrases.
 
 import re
 from collections.abc import Iterable
-
-from django.utils.html import escape
+from functools import lru_cache
+from html import escape as html_escape  # what django.utils.html.escape does, without SafeString
 
 from .relevance import synonym_expansions
 
@@ -75,6 +75,7 @@ FRAGMENT_CHARS = 160
 FRAGMENTS = 2
 
 
+@lru_cache(maxsize=65536)
 def _crude_stem(word: str) -> str:
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
@@ -91,22 +92,21 @@ def mark(text: str, stems: frozenset[str]) -> str | None:
     """``text`` escaped, with matching words in <mark>; None if nothing matched.
 
     Every piece is escaped before any tag is added, so a listing's text can never
-    inject markup.
+    inject markup. (Escaping piece by piece gives what escaping the whole would:
+    each character is replaced on its own.) Most description sentences match
+    nothing, so the matches are found before anything is escaped.
     """
+    matches = [m for m in WORD.finditer(text) if _crude_stem(m.group().lower()) in stems]
+    if not matches:
+        return None
     pieces: list[str] = []
-    found = False
     position = 0
-    for match in WORD.finditer(text):
-        pieces.append(escape(text[position : match.start()]))
-        word = match.group()
-        if _crude_stem(word.lower()) in stems:
-            pieces.append(f"<mark>{escape(word)}</mark>")
-            found = True
-        else:
-            pieces.append(escape(word))
+    for match in matches:
+        pieces.append(html_escape(text[position : match.start()]))
+        pieces.append(f"<mark>{html_escape(match.group())}</mark>")
         position = match.end()
-    pieces.append(escape(text[position:]))
-    return "".join(pieces) if found else None
+    pieces.append(html_escape(text[position:]))
+    return "".join(pieces)
 
 
 def _window(sentence: str, stems: frozenset[str]) -> str:

@@ -33,7 +33,7 @@ from .engine_mapping import index_alias, index_body, index_name_new, index_patte
 
 logger = logging.getLogger(__name__)
 
-CHUNK_SIZE = 500
+CHUNK_SIZE = 1000  # documents per bulk request
 
 
 @dataclass(frozen=True)

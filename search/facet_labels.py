@@ -83,7 +83,9 @@ def facet_values(
     elif facet in ("region", "based_in"):
         values.sort(key=lambda v: v.value)
     else:
-        values.sort(key=lambda v: (-v.count, v.label.lower()))
+        # The value last: two categories can share a name and a count, and SQL
+        # groups come in no set order.
+        values.sort(key=lambda v: (-v.count, v.label.lower(), v.value))
     return values
 
 

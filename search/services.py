@@ -7,7 +7,7 @@ rebuilding them is not audited; the listing changes that cause them are.
 import logging
 from collections.abc import Callable, Iterable
 
-from django.db import connections, transaction
+from django.db import transaction
 
 from .database import full_text
 from .database_text import text_once
@@ -17,30 +17,31 @@ from .models import SearchEntry, SearchEntryValue
 logger = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]  # (entries written, listings to write)
-CHUNK = 500
+CHUNK = 1000  # listings written at a time by a rebuild
 
 
-def _entry(document: dict) -> SearchEntry:
-    return SearchEntry(
-        listing_id=document["id"],
-        document=document,
-        framework=document["framework"],
-        lot=document["lot"],
-        size=document["size"] or "",
-        vcse=document["vcse"],
-        based_in=document["based_in"] or "",
-        whole_uk=document["whole_uk"],
-        open_standards=document["has_open_standards"],
-        apprenticeships=document["apprenticeships"],
-        buy_online=document["buy_online"],
-        price=document["price"],
-        name_sort=document["name"].casefold()[:100],
-        text_name=text_once(document["name"]),
-        text_categories=text_once(document["categories"]),
-        text_summary=text_once(document["summary"]),
-        text_features=text_once(document["features"]),
-        text_description=text_once(document["description"]),
-    )
+def _columns(document: dict) -> dict:
+    """The ``SearchEntry`` columns of one document, but for the tsvectors."""
+    return {
+        "listing_id": document["id"],
+        "framework": document["framework"],
+        "lot": document["lot"],
+        "size": document["size"] or "",
+        "vcse": document["vcse"],
+        "based_in": document["based_in"] or "",
+        "whole_uk": document["whole_uk"],
+        "open_standards": document["has_open_standards"],
+        "apprenticeships": document["apprenticeships"],
+        "buy_online": document["buy_online"],
+        "price": document["price"],
+        "name_sort": document["name"].casefold()[:100],
+        "document": document,
+        "text_name": text_once(document["name"]),
+        "text_categories": text_once(document["categories"]),
+        "text_summary": text_once(document["summary"]),
+        "text_features": text_once(document["features"]),
+        "text_description": text_once(document["description"]),
+    }
 
 
 def _values(document: dict) -> Iterable[tuple[str, str]]:
@@ -57,21 +58,12 @@ def _values(document: dict) -> Iterable[tuple[str, str]]:
 
 
 def _write(documents: list[dict]) -> None:
-    SearchEntry.objects.bulk_create([_entry(document) for document in documents])
-    # Some twenty value rows per listing: written with one plain executemany, as
-    # building a model instance for each would take most of a rebuild's time.
-    rows = [
+    values = [
         (document["id"], facet, value)
         for document in documents
         for facet, value in dict.fromkeys(_values(document))
     ]
-    table = SearchEntryValue._meta.db_table
-    with connections[SearchEntryValue.objects.db].cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO {table} (entry_id, facet, value) VALUES (%s, %s, %s)",  # noqa: S608 - the table name is ours
-            rows,
-        )
-    full_text().vectors_refresh(SearchEntry.objects.filter(pk__in=[d["id"] for d in documents]))
+    full_text().entries_write([_columns(document) for document in documents], values)
 
 
 @transaction.atomic
@@ -110,6 +102,7 @@ def search_entries_rebuild(*, progress: Progress | None = None) -> int:
     if batch:
         _write(batch)
         written += len(batch)
+    full_text().statistics_refresh()
     if progress:
         progress(written, total)
     return written
