@@ -8,6 +8,8 @@ post back to the item's own page: a refusal re-shows it with a 400, the
 messages and what the moderator typed, so nothing is lost.
 """
 
+from abc import ABC, abstractmethod
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Model, QuerySet
 from django.forms import Form
@@ -66,7 +68,7 @@ class QueueView(ModerationView):
         )
 
 
-class ItemView(ModerationView):
+class ItemView(ModerationView, ABC):
     """One item in a queue. Subclasses name the forms each action posts
     (``forms``) and say what each action does (``perform``)."""
 
@@ -74,22 +76,25 @@ class ItemView(ModerationView):
     # Action name → the label of its submit button.
     actions: dict[str, str] = {}
 
+    @abstractmethod
     def get_queryset(self) -> QuerySet:
-        raise NotImplementedError
+        """The items of this kind a moderator may open."""
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
         self.object = get_object_or_404(self.get_queryset(), pk=kwargs["pk"])
 
+    @abstractmethod
     def is_open(self) -> bool:
-        raise NotImplementedError
+        """Whether the item still waits for a decision."""
 
+    @abstractmethod
     def get_form(self, action: str, data=None) -> Form:
-        raise NotImplementedError
+        """The form the action posts."""
 
+    @abstractmethod
     def perform(self, action: str, form: Form) -> str:
         """Do the action through its service and return the success message."""
-        raise NotImplementedError
 
     def get_breadcrumbs_items(self):
         return [
