@@ -16,6 +16,7 @@ import operator
 from functools import reduce
 from types import ModuleType
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connections
 from django.db.models import Q, QuerySet
 
@@ -36,7 +37,10 @@ def full_text(*, using: str | None = None) -> ModuleType:
         return database_postgres
     if vendor == "sqlite":
         return database_sqlite
-    raise NotImplementedError(f"The database search executor does not support {vendor}.")
+    # Only the two databases the project supports; any other is a deployment mistake.
+    raise ImproperlyConfigured(
+        f"The database search executor supports PostgreSQL and SQLite, not {vendor}."
+    )
 
 
 def _any_of(facet: str, values: tuple[str, ...]) -> Q:
