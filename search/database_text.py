@@ -19,8 +19,6 @@ from html import escape as html_escape  # what django.utils.html.escape does, wi
 
 from .relevance import synonym_expansions
 
-# A synonym counts for less than the buyer's own words (the engine's SYNONYM_BOOST).
-
 # Unicode letters and digits, split as FTS5's unicode61 tokenizer splits them.
 WORD = re.compile(r"[^\W_]+")
 

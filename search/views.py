@@ -21,8 +21,6 @@ from .forms import JourneyForm
 from .journeys import JOURNEYS, journey_get, journey_query
 from .request import PAGE_SIZE
 
-SAVE_SEARCH_PATH = "/buyer/searches/save/"  # built on the saved-searches branch
-
 
 def _page(total: int, number: int):
     return Paginator(range(min(total, PAGE_MAX * PAGE_SIZE)), PAGE_SIZE).get_page(number)
@@ -55,7 +53,7 @@ def search_results(request):
             "chosen": chosen,
             "checkbox_fields": presenters.checkbox_fields(form),
             "flag_items": presenters.flag_items(form, result),
-            "save_href": f"{SAVE_SEARCH_PATH}?{query_string}",
+            "save_href": reverse("direct_award:save-search") + f"?{query_string}",
             "sign_in_href": reverse("accounts:sign-in") + "?" + _next(request),
         },
         status=200 if valid else 400,
