@@ -81,8 +81,8 @@ class SignInForm(forms.Form):
         email, password = cleaned.get("email"), cleaned.get("password")
         if email and password:
             email = email.lower()
-            # "email=" rather than "username=" so login throttling (axes) sees the
-            # address under the same name as the form field.
+            # Login throttling (axes) reads the address from "email" here and from
+            # "username" on the admin's form: see throttle.py.
             self.user_cache = authenticate(self.request, email=email, password=password)
             if self.user_cache is None:
                 dormant = User.objects.filter(email=email, is_active=False).first()

@@ -9,6 +9,7 @@ from .access import public, signed_in
 from .forms import BuyerRegistrationForm, ChooseNewPasswordForm, ResetPasswordForm, SignInForm
 from .roles import ROLE_LABELS
 from .services import ConfirmationInvalid, buyer_register, user_email_confirm
+from .throttle import sign_in_account_key
 
 
 class SignInView(auth_views.LoginView):
@@ -89,9 +90,10 @@ def your_account(request):
 
 
 def locked_out(request, credentials=None, *args, **kwargs):
-    """Shown by login throttling (axes) instead of the sign-in form: 429, plain English,
-    and the address the person typed is kept so they can see which one is locked."""
-    email = (credentials or {}).get("email") or request.POST.get("email", "")
+    """Shown by login throttling (axes) instead of either sign-in form (the site's and
+    the CCS admin's): 429, plain English, and the address the person typed is kept so
+    they can see which one is locked."""
+    email = sign_in_account_key(request, credentials)
     form = SignInForm(request, initial={"email": email})
     return render(
         request,
