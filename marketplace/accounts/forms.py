@@ -6,7 +6,7 @@ from django.contrib.auth.forms import PasswordResetForm, SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
 from .models import BuyerSector, User
-from .selectors import buyer_domain_is_allowed
+from .selectors import buyer_domain_is_allowed, buyer_organisation_find, join_refusal_message
 
 
 def new_password_field() -> forms.CharField:
@@ -147,7 +147,21 @@ class BuyerRegistrationForm(forms.Form):
         new_password_check(
             self, email=cleaned.get("email", ""), full_name=cleaned.get("full_name", "")
         )
+        # An existing organisation can only be asked by an address at its domains;
+        # the message sits on the organisation's name, which is what to check.
+        email, name = cleaned.get("email"), cleaned.get("organisation_name")
+        organisation = buyer_organisation_find(name=name) if email and name else None
+        if organisation is not None:
+            refusal = join_refusal_message(organisation=organisation, email=email)
+            if refusal:
+                self.add_error("organisation_name", refusal)
         return cleaned
+
+
+class JoinDecisionForm(forms.Form):
+    """The button a member pressed on a request: approve or refuse."""
+
+    decision = forms.ChoiceField(choices=[("approve", "Approve"), ("refuse", "Refuse")])
 
 
 class ResetPasswordForm(PasswordResetForm):
