@@ -134,6 +134,13 @@ def join_refusal_message(*, organisation: BuyerOrganisation, email: str) -> str 
     )
 
 
+# Plainer words than the models' names for the two relations people see most.
+RELATION_NOUNS = {
+    "users": ("person who belongs to it", "people who belong to it"),
+    "join_requests": ("request to join", "requests to join"),
+}
+
+
 def buyer_organisation_kept_because(*, organisation: BuyerOrganisation) -> list[str]:
     """What still refers to the organisation (people, requests to join, projects,
     feedback...), in words: any of it means the organisation is kept, because
@@ -146,10 +153,9 @@ def buyer_organisation_kept_because(*, organisation: BuyerOrganisation) -> list[
             **{relation.field.name: organisation}
         ).count()
         if count:
-            noun = (
-                relation.related_model._meta.verbose_name
-                if count == 1
-                else relation.related_model._meta.verbose_name_plural
+            meta = relation.related_model._meta
+            singular, plural = RELATION_NOUNS.get(
+                relation.get_accessor_name(), (meta.verbose_name, meta.verbose_name_plural)
             )
-            reasons.append(f"{count} {noun}")
+            reasons.append(f"{count} {singular if count == 1 else plural}")
     return reasons

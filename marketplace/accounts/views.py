@@ -171,7 +171,7 @@ def join_requests(request):
             item.decided_by.get_full_name()
             if item.decided_by
             else "Automatic: they registered the organisation",
-            date_format(item.decided_at, "j F Y"),
+            date_format(item.decided_at, "j M Y"),
         ]
         for item in join_requests_decided_for_organisation(user=request.user)
     ]

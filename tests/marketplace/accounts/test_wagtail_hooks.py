@@ -28,7 +28,9 @@ def test_an_organisation_people_belong_to_is_kept_with_a_reason(superuser_client
 
     assert (response.status_code, response.url) == (302, LIST)
     shown = superuser_client.get(LIST).content.decode()
-    assert "Leeds City Council cannot be deleted because it has 1 user." in shown
+    assert (
+        "Leeds City Council cannot be deleted because it has 1 person who belongs to it." in shown
+    )
     assert "Organisations that people belong to or have used are kept." in shown
     assert BuyerOrganisation.objects.filter(name="Leeds City Council").exists()
 
