@@ -42,8 +42,9 @@ class JoinRequestsView(WagtailAdminTemplateMixin, TemplateView):
         ]
         return super().get_context_data(waiting=waiting, **kwargs)
 
-    def post(self, request, pk: int):
-        join_request = get_object_or_404(join_requests_waiting(), pk=pk)
+    def post(self, request, pk: int | None = None):
+        # Decisions post to a request's own address; the list itself takes none.
+        join_request = get_object_or_404(join_requests_waiting(), pk=pk or 0)
         form = JoinDecisionForm(request.POST)
         if not form.is_valid():
             messages.error(request, _("Choose approve or refuse."))
