@@ -6,7 +6,7 @@ from django.contrib.auth.forms import PasswordResetForm, SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
 from .models import BuyerSector, User
-from .selectors import buyer_domain_is_allowed
+from .selectors import buyer_domain_is_allowed, buyer_organisation_find, join_refusal_message
 
 
 def new_password_field() -> forms.CharField:
@@ -81,8 +81,8 @@ class SignInForm(forms.Form):
         email, password = cleaned.get("email"), cleaned.get("password")
         if email and password:
             email = email.lower()
-            # "email=" rather than "username=" so login throttling (axes) sees the
-            # address under the same name as the form field.
+            # Login throttling (axes) reads the address from "email" here and from
+            # "username" on the admin's form: see throttle.py.
             self.user_cache = authenticate(self.request, email=email, password=password)
             if self.user_cache is None:
                 dormant = User.objects.filter(email=email, is_active=False).first()
@@ -147,7 +147,21 @@ class BuyerRegistrationForm(forms.Form):
         new_password_check(
             self, email=cleaned.get("email", ""), full_name=cleaned.get("full_name", "")
         )
+        # An existing organisation can only be asked by an address at its domains;
+        # the message sits on the organisation's name, which is what to check.
+        email, name = cleaned.get("email"), cleaned.get("organisation_name")
+        organisation = buyer_organisation_find(name=name) if email and name else None
+        if organisation is not None:
+            refusal = join_refusal_message(organisation=organisation, email=email)
+            if refusal:
+                self.add_error("organisation_name", refusal)
         return cleaned
+
+
+class JoinDecisionForm(forms.Form):
+    """The button a member pressed on a request: approve or refuse."""
+
+    decision = forms.ChoiceField(choices=[("approve", "Approve"), ("refuse", "Refuse")])
 
 
 class ResetPasswordForm(PasswordResetForm):

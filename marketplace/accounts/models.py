@@ -5,8 +5,11 @@ organisation: a buyer organisation or a supplier organisation, never both, so a
 supplier can never pose as a buyer (which matters for open feedback).
 """
 
+import re
+
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -27,10 +30,35 @@ class BuyerSector(models.TextChoices):
     OTHER_PUBLIC_BODY = "other-public-body", _("Other public body")
 
 
+DOMAIN_PATTERN = re.compile(r"[a-z0-9-]+(\.[a-z0-9-]+)+")
+
+
+def domain_clean(value: str) -> str:
+    """A domain as stored: trimmed, lower-case, without a leading "@" or "."."""
+    return value.strip().lower().lstrip("@.")
+
+
+def domain_covers(*, domain: str, email_domain: str) -> bool:
+    """True if the address's domain is ``domain`` or one of its subdomains
+    ("leeds.gov.uk" covers "finance.leeds.gov.uk", not "notleeds.gov.uk")."""
+    return bool(domain) and (email_domain == domain or email_domain.endswith("." + domain))
+
+
 class BuyerOrganisation(models.Model):
     name = models.CharField(_("name"), max_length=255, unique=True)
     slug = models.SlugField(_("slug"), max_length=255, unique=True)
     sector = models.CharField(_("sector"), max_length=32, choices=BuyerSector.choices)
+    # Only people with an address at one of these (or a subdomain) may ask to join.
+    # One a line, so CCS edits them in the organisation's own admin screen.
+    email_domains = models.TextField(
+        _("e-mail domains"),
+        blank=True,
+        help_text=_(
+            "One a line, for example education.gov.uk. Only people with an e-mail address "
+            "at one of these domains, or a subdomain of one, can ask to join. "
+            "With none, nobody can ask to join."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -45,6 +73,19 @@ class BuyerOrganisation(models.Model):
         if not self.slug:
             self.slug = slugify(self.name)[:255]
         super().save(*args, **kwargs)
+
+    @property
+    def domain_list(self) -> list[str]:
+        return [d for d in (domain_clean(line) for line in self.email_domains.splitlines()) if d]
+
+    def clean(self):
+        super().clean()
+        domains = self.domain_list
+        if not all(DOMAIN_PATTERN.fullmatch(d) for d in domains):
+            raise ValidationError(
+                {"email_domains": _("Enter domains like education.gov.uk, one a line")}
+            )
+        self.email_domains = "\n".join(dict.fromkeys(domains))
 
 
 class AllowedBuyerDomain(models.Model):
@@ -72,7 +113,7 @@ class AllowedBuyerDomain(models.Model):
         return self.domain
 
     def save(self, *args, **kwargs):
-        self.domain = self.domain.strip().lower().lstrip("@.")
+        self.domain = domain_clean(self.domain)
         super().save(*args, **kwargs)
 
 
@@ -185,3 +226,64 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def is_ccs_staff(self) -> bool:
         return self.role in {Role.CCS_ADMIN, Role.CCS_REVIEWER}
+
+
+class JoinRequestStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for a decision")
+    APPROVED = "approved", _("Approved")
+    REFUSED = "refused", _("Refused")
+
+
+class BuyerOrganisationJoinRequest(models.Model):
+    """Someone asking to belong to a buyer organisation.
+
+    Membership itself is ``User.buyer_organisation``, which every app reads, and it
+    is set only when a request is approved: until then the person sees nothing of
+    the organisation. A request is decided once (approved or refused), records who
+    decided and when, and is never deleted.
+    """
+
+    user = models.ForeignKey(
+        User, verbose_name=_("person"), on_delete=models.PROTECT, related_name="join_requests"
+    )
+    organisation = models.ForeignKey(
+        BuyerOrganisation,
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        related_name="join_requests",
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=JoinRequestStatus.choices,
+        default=JoinRequestStatus.PENDING,
+    )
+    # The person registered the organisation itself: they become its first member
+    # when they confirm their e-mail address, if nobody has joined it by then.
+    registered_organisation = models.BooleanField(default=False)
+    created_at = models.DateTimeField(_("asked"), auto_now_add=True)
+    decided_by = models.ForeignKey(
+        User,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("request to join a buyer organisation")
+        verbose_name_plural = _("requests to join a buyer organisation")
+        permissions = [("decide_joinrequest", "Can approve or refuse requests to join")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(status="pending"),
+                name="join_request_one_pending_per_person",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} asks to join {self.organisation}"

@@ -21,5 +21,7 @@ urlpatterns = [
         views.password_reset_complete,
         name="password-reset-complete",
     ),
+    path("join-requests/", views.join_requests, name="join-requests"),
+    path("join-requests/<int:pk>/", views.join_request_decide, name="join-request-decide"),
     path("", views.your_account, name="your-account"),
 ]

@@ -122,13 +122,16 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:sign-in"
 LOGIN_REDIRECT_URL = "accounts:your-account"
 
-# Login throttling: five failures for one e-mail address from one IP address lock
-# that pair out for 15 minutes. Keying on the pair stops one attacker locking a
-# real buyer out from elsewhere.
+# Login throttling, one rule for the site's sign-in page and the CCS admin's:
+# five failures for one account (existing or not) from one IP address lock that
+# pair out for 15 minutes, even for the right password. Keying on the pair stops
+# one attacker locking a real buyer out from elsewhere, and a colleague at the same
+# office is not locked by someone else's failures. Both forms' address fields
+# (``email`` and Wagtail's ``username``) are read as the same account.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_USERNAME_FORM_FIELD = "email"
+AXES_USERNAME_CALLABLE = "marketplace.accounts.throttle.sign_in_account_key"
 AXES_LOCKOUT_CALLABLE = "marketplace.accounts.views.locked_out"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False

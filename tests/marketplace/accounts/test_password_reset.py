@@ -24,6 +24,7 @@ def test_a_buyer_can_reset_a_forgotten_password_by_email(client):
     )
 
     assert done.status_code == 302
+    assert done.url == reverse("accounts:password-reset-complete")
     signed_in = client.post(
         reverse("accounts:sign-in"),
         {"email": buyer.email, "password": "a brand new passphrase"},
@@ -42,3 +43,30 @@ def test_a_blank_address_is_explained(client):
     response = client.post(reverse("accounts:password-reset"), {"email": ""})
 
     assert "Enter your e-mail address" in response.content.decode()
+
+
+def test_a_used_reset_link_cannot_be_used_again(client):
+    buyer = BuyerFactory(email="forgetful@leeds.gov.uk")
+    client.post(reverse("accounts:password-reset"), {"email": buyer.email})
+    link = re.search(r"https?://[^/]+(/account/password-reset/\S+/)", mail.outbox[0].body).group(1)
+    form = client.get(link, follow=True)
+    set_password_url = form.redirect_chain[-1][0]
+    new = "a brand new passphrase"
+    client.post(set_password_url, {"new_password1": new, "new_password2": new})
+    client.logout()
+
+    again = client.get(link, follow=True)
+    reused = client.post(
+        set_password_url,
+        {
+            "new_password1": "someone else's passphrase",
+            "new_password2": "someone else's passphrase",
+        },
+    )
+
+    assert "This link does not work" in again.content.decode()
+    assert "The link may have been used already" in again.content.decode()
+    assert "This link does not work" in reused.content.decode()
+    buyer.refresh_from_db()
+    assert buyer.check_password(new)
+    assert not buyer.check_password("someone else's passphrase")

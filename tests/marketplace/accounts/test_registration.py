@@ -1,7 +1,8 @@
 import re
+import time
 
 import pytest
-from django.core import mail
+from django.core import mail, signing
 from django.urls import reverse
 
 from marketplace.accounts.models import AllowedBuyerDomain, BuyerOrganisation, User
@@ -44,8 +45,11 @@ def test_a_public_sector_address_registers_an_inactive_buyer_and_emails_a_link(c
     user = User.objects.get(email="sam.jones@leeds.gov.uk")
     assert user.is_active is False
     assert user.email_verified_at is None
-    assert user.buyer_organisation.name == "Leeds City Council"
-    assert user.buyer_organisation.sector == "local-authority"
+    # A new organisation, at the registrant's domain; they belong to it only once
+    # their address is confirmed.
+    assert user.buyer_organisation is None
+    organisation = BuyerOrganisation.objects.get(name="Leeds City Council")
+    assert (organisation.sector, organisation.email_domains) == ("local-authority", "leeds.gov.uk")
     assert mail.outbox[0].to == ["sam.jones@leeds.gov.uk"]
     assert AuditEvent.objects.filter(action="user.registered", subject_id=str(user.pk)).exists()
 
@@ -58,6 +62,8 @@ def test_the_link_confirms_the_address_and_the_buyer_can_sign_in(client, registe
     assert response.status_code == 200
     user = User.objects.get(email="sam.jones@leeds.gov.uk")
     assert user.is_active and user.is_verified_buyer
+    assert user.buyer_organisation.name == "Leeds City Council"  # its first member
+    assert "You belong to Leeds City Council" in response.content.decode()
     assert AuditEvent.objects.filter(action="user.email_confirmed").count() == 1
     signed_in = client.post(
         reverse("accounts:sign-in"),
@@ -74,6 +80,32 @@ def test_a_damaged_link_is_refused_plainly(client, register):
     assert response.status_code == 400
     assert "This link does not work" in response.content.decode()
     assert User.objects.get(email="sam.jones@leeds.gov.uk").is_active is False
+
+
+def test_an_expired_link_says_so_leaves_the_account_inactive_and_offers_a_new_one(
+    client, register, monkeypatch
+):
+    four_days_ago = time.time() - 4 * 24 * 60 * 60
+    monkeypatch.setattr(signing.time, "time", lambda: four_days_ago)
+    register(ANSWERS)
+    monkeypatch.undo()
+    link = confirmation_link()
+
+    response = client.get(link)
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "This link has expired" in html
+    assert "Links to confirm an e-mail address work for 3 days" in html
+    user = User.objects.get(email="sam.jones@leeds.gov.uk")
+    assert (user.is_active, user.email_verified_at, user.buyer_organisation) == (False, None, None)
+
+    mail.outbox.clear()
+    resent = client.post(link)
+
+    assert "Check your e-mail" in resent.content.decode()
+    assert client.get(confirmation_link()).status_code == 200
+    assert User.objects.get(pk=user.pk).is_active is True
 
 
 def test_an_address_outside_the_allow_list_is_refused_and_every_answer_is_kept(client, register):
@@ -105,13 +137,17 @@ def test_a_lookalike_domain_is_not_a_subdomain(client, register):
     assert response.status_code == 400
 
 
-def test_joining_an_existing_organisation_keeps_its_sector(client, register):
-    existing = BuyerOrganisationFactory(name="Leeds City Council", sector="local-authority")
+def test_asking_to_join_an_existing_organisation_keeps_its_sector(client, register):
+    existing = BuyerOrganisationFactory(
+        name="Leeds City Council", sector="local-authority", email_domains="leeds.gov.uk"
+    )
 
-    register({**ANSWERS, "organisation_name": "leeds city council", "sector": "health"})
+    response = register({**ANSWERS, "organisation_name": "leeds city council", "sector": "health"})
 
+    assert "we will ask the people who belong to it to approve" in response.content.decode()
     user = User.objects.get(email="sam.jones@leeds.gov.uk")
-    assert user.buyer_organisation == existing
+    assert user.buyer_organisation is None
+    assert user.join_requests.get().organisation == existing
     assert BuyerOrganisation.objects.get(pk=existing.pk).sector == "local-authority"
 
 
@@ -124,10 +160,20 @@ def test_a_second_account_for_one_address_is_refused(client, register):
     assert "An account with this e-mail address already exists" in response.content.decode()
 
 
-def test_a_weak_password_is_refused_with_a_reason(client, register):
-    response = register({**ANSWERS, "password": "password"})
+def test_a_short_password_is_refused_with_the_reason(client, register):
+    response = register({**ANSWERS, "password": "Xq7#pLm2vR"})
 
     html = response.content.decode()
     assert response.status_code == 400
-    assert "This password is too short" in html or "This password is too common" in html
+    assert "This password is too short. It must contain at least 12 characters." in html
+    assert not User.objects.exists()
+
+
+def test_a_common_password_is_refused_with_the_reason(client, register):
+    response = register({**ANSWERS, "password": "qwerty123456"})
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "This password is too common." in html
+    assert "too short" not in html
     assert not User.objects.exists()
