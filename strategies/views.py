@@ -136,7 +136,7 @@ def strategy_comparison(request, organisation: str):
         raise Http404 from None
     strategies = {s.financial_year: s for s in strategy_list(organisation=index.organisation)}
     years = [(year, financial_year_label(year)) for year in strategies]
-    comparison, status = None, 200
+    comparison, status, illustrative = None, 200, False
     data = request.GET if "earlier" in request.GET else None
     if data is None and len(years) >= 2:
         data = {"earlier": years[1][0], "later": years[0][0]}  # the latest two
@@ -144,6 +144,7 @@ def strategy_comparison(request, organisation: str):
     if data is not None:
         if form.is_valid():
             earlier, later = sorted((form.cleaned_data["earlier"], form.cleaned_data["later"]))
+            illustrative = strategies[earlier].illustrative or strategies[later].illustrative
             comparison = compare(
                 strategy_facts(strategy=strategies[earlier]),
                 strategy_facts(strategy=strategies[later]),
@@ -159,6 +160,7 @@ def strategy_comparison(request, organisation: str):
             "form": form,
             "years": years,
             "comparison": comparison,
+            "illustrative": illustrative,
             **(presenters.comparison_context(comparison) if comparison else {}),
         },
         status=status,
