@@ -44,8 +44,13 @@ def _filtered(request, queryset):
     return filterset, queryset, 400  # the form says what is wrong; show everything meanwhile
 
 
+# The newest strategies first: this year's plans matter more than old years'.
+NEWEST_FIRST = ("-page__financial_year", "procurement_start", "page__organisation__name", "pk")
+
+
 def _search_page(request, *, template: str, queryset, extra: dict | None = None):
     filterset, entries, status = _filtered(request, queryset)
+    entries = entries.order_by(*NEWEST_FIRST)
     page_obj = Paginator(entries, PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "filter": filterset,

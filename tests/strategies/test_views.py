@@ -338,3 +338,11 @@ def test_an_illustrative_comparison_says_so(client, strategies):
     response = client.get(reverse("strategies:compare", args=["alpha"]))
 
     assert "This comparison is illustrative" in text(response)
+
+
+def test_the_search_and_the_opportunities_list_the_newest_year_first(client, strategies):
+    for name in ("strategies:pipeline", "strategies:opportunities"):
+        page = text(client.get(reverse(name)))
+
+        # Helpdesk is only in Alpha's 2025 strategy; Data platform in its 2026 one.
+        assert page.index("Data platform") < page.index("Helpdesk"), name
