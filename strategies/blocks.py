@@ -57,6 +57,7 @@ class ContactBlock(blocks.StructBlock):
     name = blocks.CharBlock(label=_("Name or team"), max_length=200)
     role = blocks.CharBlock(label=_("Role"), max_length=200, required=False)
     email = blocks.EmailBlock(label=_("E-mail address"))
+    phone = blocks.CharBlock(label=_("Telephone"), max_length=40, required=False)
 
 
 class StrategySectionsBlock(blocks.StreamBlock):

@@ -25,6 +25,10 @@ from frameworks.models import BuyingOrganisation
 from .blocks import StrategySectionsBlock
 from .values import ValueBand, financial_year_label, value_band
 
+# The illustrative strategies of later years are derived from those of this year,
+# which come from a real pipeline.
+ILLUSTRATIVE_SOURCE_YEAR = 2014
+
 
 class StrategyIndexPage(Page):
     """/strategies/: every organisation's strategies, and the archive by year."""
@@ -138,6 +142,21 @@ class ProcurementStrategyPage(Page):
     @property
     def financial_year_label(self) -> str:
         return financial_year_label(self.financial_year)
+
+    @property
+    def illustrative_notice(self) -> str:
+        """What an illustrative strategy says about itself wherever it is shown."""
+        if self.financial_year <= ILLUSTRATIVE_SOURCE_YEAR:
+            return _(
+                "This strategy is illustrative. It was made for this demonstration from a "
+                "real 2014 Contracts Finder pipeline. Its contacts and what it says it will "
+                "build or buy are invented, and the organisation did not publish it."
+            )
+        return _(
+            "This strategy is illustrative. It was made for this demonstration by changing "
+            "the organisation's illustrative 2014 to 2015 strategy (values, dates, entries "
+            "and contacts are invented); the organisation did not publish it."
+        )
 
     def clean(self):
         super().clean()
@@ -304,3 +323,11 @@ class PipelineEntry(ClusterableModel, Orderable):
     def key(self) -> str:
         """What identifies this entry across years: its reference, else its title."""
         return (self.reference or " ".join(self.title.split())).casefold()
+
+
+# Pipeline alerts live in their own module; imported here so Django finds them.
+from .alert_models import (  # noqa: E402, F401
+    PipelineAlertSent,
+    PipelineAlertSubscription,
+    PipelineEntryVersion,
+)

@@ -1,8 +1,9 @@
 """Turning strategies and pipeline entries into the rows that templates, the PDF
 and the downloads show."""
 
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
+from .cpv import cpv_label
 from .values import money_display
 
 WHOLE_UK = 12
@@ -40,12 +41,56 @@ def entry_value(entry) -> str:
     return entry.get_value_band_display() or "Not known"
 
 
-def entry_categories(entry) -> str:
-    """Categories from the framework map, else the first CPV codes."""
+CPV_SHOWN = 3
+
+
+def entry_cpv_labels(entry) -> list[str]:
+    """Each CPV code with its CPV 2008 name, such as "72000000 IT services: …"."""
+    return [cpv_label(code) for code in entry.cpv_codes]
+
+
+def entry_categories(entry):
+    """Categories from the framework map, then the CPV codes with their names."""
     names = ", ".join(category.name for category in entry.categories.all())
+    labels = entry_cpv_labels(entry)
+    if not labels:
+        return names or "Not given"
+    shown, more = labels[:CPV_SHOWN], len(labels) - CPV_SHOWN
+    items = format_html_join("", "<li>{}</li>", ((label,) for label in shown))
+    if more > 0:
+        items += format_html("<li>and {} more CPV code{}</li>", more, "s" if more > 1 else "")
+    cpv = format_html('<ul class="govuk-list govuk-body-s">{}</ul>', items) if shown else ""
     if names:
-        return names
-    return f"CPV {', '.join(entry.cpv_codes[:3])}" if entry.cpv_codes else "Not given"
+        return format_html('<p class="govuk-body-s govuk-!-margin-bottom-1">{}</p>{}', names, cpv)
+    return cpv
+
+
+def strategy_contact(page) -> dict | None:
+    """The strategy's first contact (name, role, e-mail, telephone), or None."""
+    for block in page.sections:
+        if block.block_type == "contacts" and block.value:
+            contact = block.value[0]
+            return {key: contact.get(key) or "" for key in ("name", "role", "email", "phone")}
+    return None
+
+
+def contact_html(contact: dict | None):
+    """How to contact the buyer, as a short block under the procurement's title."""
+    if contact is None:
+        return format_html(
+            '<span class="govuk-body-s">{}</span>',
+            "The buyer has not published a contact: use their strategy page.",
+        )
+    who = contact["name"] + (f", {contact['role']}" if contact["role"] else "")
+    phone = format_html("<br>Telephone: {}", contact["phone"]) if contact["phone"] else ""
+    return format_html(
+        '<span class="govuk-body-s">Contact: {}<br>'
+        '<a class="govuk-link" href="mailto:{}">{}</a>{}</span>',
+        who,
+        contact["email"],
+        contact["email"],
+        phone,
+    )
 
 
 def entry_date(value) -> str:
@@ -67,13 +112,20 @@ PIPELINE_HEAD = [
 
 def pipeline_rows(entries, *, with_organisation: bool = False) -> list[list]:
     rows = []
+    contacts: dict[int, dict | None] = {}  # one reading of each strategy's contacts
     for entry in entries:
         if with_organisation:
+            if entry.page_id not in contacts:
+                contacts[entry.page_id] = strategy_contact(entry.page)
+            illustrative = " (illustrative)" if entry.page.illustrative else ""
             title = format_html(
-                '{}<br><span class="govuk-body-s"><a class="govuk-link" href="{}">{}</a></span>',
+                '{}<br><span class="govuk-body-s"><a class="govuk-link" href="{}">{}</a>{}</span>'
+                "<br>{}",
                 entry.title,
                 entry.page.url or "",
                 entry.page.organisation.name,
+                illustrative,
+                contact_html(contacts[entry.page_id]),
             )
         else:
             title = entry.title

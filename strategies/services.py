@@ -203,9 +203,11 @@ def strategy_save(
     actor: Any = None,
     illustrative: bool = False,
     title: str = "",
+    sections: list | None = None,
 ) -> tuple[ProcurementStrategyPage, bool]:
     """Create or update the organisation's strategy for the year with this pipeline
-    and publish it as a new revision.
+    (and these sections, as StreamField (type, value) pairs, when given: None
+    keeps the sections it has) and publish it as a new revision.
     Returns the page and whether it was created."""
     index = organisation_strategy_index_ensure(organisation=organisation, actor=actor)
     page = ProcurementStrategyPage.objects.filter(
@@ -221,6 +223,7 @@ def strategy_save(
             organisation=organisation,
             financial_year=financial_year,
             illustrative=illustrative,
+            sections=sections or [],
         )
         page = _page_create_published(
             parent=index,
@@ -231,6 +234,8 @@ def strategy_save(
     else:
         page = page.get_latest_revision_as_object()
         page.illustrative = illustrative
+        if sections is not None:
+            page.sections = sections
         for position, planned in enumerate(entries):
             planned.entry.sort_order = position
             planned.entry.categories = planned.categories
@@ -302,6 +307,10 @@ def _category_matcher():
     return match
 
 
+def _has_contacts(page: ProcurementStrategyPage) -> bool:
+    return any(block.block_type == "contacts" for block in page.sections)
+
+
 def _entry_signature(entry, category_ids, region_codes) -> tuple:
     return (
         entry.source_id,
@@ -328,11 +337,15 @@ def pipeline_csv_import(
     illustrative: bool = False,
     actor: Any = None,
     progress=lambda line: None,
+    sections_for=None,
 ) -> dict:
     """Import a pipeline CSV file into each organisation's strategy for the year.
 
     Idempotent: entries are keyed on their source id (the notice id), and a
-    strategy whose pipeline is unchanged gets no new revision. Returns a report:
+    strategy whose pipeline is unchanged gets no new revision. sections_for, when
+    given, is called with the organisation and its planned entries and returns the
+    strategy's sections (the demo uses it for illustrative contacts); a strategy
+    without a contact then counts as changed. Returns a report:
     rows read, imported, rejected (row number and reason), strategies created,
     updated and unchanged."""
     parsed = pipeline_csv_parse(rows_read(Path(path)))
@@ -370,9 +383,12 @@ def pipeline_csv_import(
             matched = categories_for(row.cpv_codes)
             entries.append(PlannedEntry(entry, matched, [regions[code] for code in row.regions]))
             wanted.append(_entry_signature(entry, [c.pk for c in matched], row.regions))
+        sections = sections_for(organisation, entries) if sections_for else None
         existing = ProcurementStrategyPage.objects.filter(
             organisation=organisation, financial_year=financial_year
         ).first()
+        if existing is not None and sections is not None and not _has_contacts(existing):
+            existing = None  # fall through to save: the sections are new
         if existing is not None and existing.illustrative == illustrative:
             have = [
                 _entry_signature(
@@ -392,6 +408,7 @@ def pipeline_csv_import(
             entries=entries,
             actor=actor,
             illustrative=illustrative,
+            sections=sections,
         )
         report["created" if created else "updated"] += 1
         progress(

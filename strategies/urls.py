@@ -1,18 +1,18 @@
 """Views under /strategies/ that are not pages. They sit in front of Wagtail's
-page serving, so their first path segments (pipeline, opportunities, data) are
+page serving, so their first path segments (pipeline, opportunities, data, alerts) are
 reserved: no organisation's strategies index may use them as its slug."""
 
 from django.urls import path, register_converter
 
 from frameworks.urls import DataFormat
 
-from . import views
+from . import alert_views, views
 
 register_converter(DataFormat, "strategy_data_format")
 
 app_name = "strategies"
 
-RESERVED_SLUGS = {"pipeline", "opportunities", "data"}
+RESERVED_SLUGS = {"pipeline", "opportunities", "data", "alerts"}
 
 urlpatterns = [
     path("pipeline/", views.pipeline_search, name="pipeline"),
@@ -23,6 +23,7 @@ urlpatterns = [
     ),
     path("opportunities/", views.small_supplier_opportunity_list, name="opportunities"),
     path("data/", views.open_data_index, name="open-data"),
+    path("alerts/", alert_views.pipeline_alerts, name="alerts"),
     path("<slug:organisation>/compare/", views.strategy_comparison, name="compare"),
     path("<slug:organisation>/<slug:year>/strategy.pdf", views.strategy_pdf, name="pdf"),
     path(

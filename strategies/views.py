@@ -44,8 +44,13 @@ def _filtered(request, queryset):
     return filterset, queryset, 400  # the form says what is wrong; show everything meanwhile
 
 
+# The newest strategies first: this year's plans matter more than old years'.
+NEWEST_FIRST = ("-page__financial_year", "procurement_start", "page__organisation__name", "pk")
+
+
 def _search_page(request, *, template: str, queryset, extra: dict | None = None):
     filterset, entries, status = _filtered(request, queryset)
+    entries = entries.order_by(*NEWEST_FIRST)
     page_obj = Paginator(entries, PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "filter": filterset,
@@ -136,7 +141,7 @@ def strategy_comparison(request, organisation: str):
         raise Http404 from None
     strategies = {s.financial_year: s for s in strategy_list(organisation=index.organisation)}
     years = [(year, financial_year_label(year)) for year in strategies]
-    comparison, status = None, 200
+    comparison, status, illustrative = None, 200, False
     data = request.GET if "earlier" in request.GET else None
     if data is None and len(years) >= 2:
         data = {"earlier": years[1][0], "later": years[0][0]}  # the latest two
@@ -144,6 +149,7 @@ def strategy_comparison(request, organisation: str):
     if data is not None:
         if form.is_valid():
             earlier, later = sorted((form.cleaned_data["earlier"], form.cleaned_data["later"]))
+            illustrative = strategies[earlier].illustrative or strategies[later].illustrative
             comparison = compare(
                 strategy_facts(strategy=strategies[earlier]),
                 strategy_facts(strategy=strategies[later]),
@@ -159,6 +165,7 @@ def strategy_comparison(request, organisation: str):
             "form": form,
             "years": years,
             "comparison": comparison,
+            "illustrative": illustrative,
             **(presenters.comparison_context(comparison) if comparison else {}),
         },
         status=status,

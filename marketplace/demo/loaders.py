@@ -378,18 +378,20 @@ def listings_load(progress: Progress) -> int:
 
 
 def strategies_load(progress: Progress) -> int:
-    """Illustrative 2014 to 2015 strategies, one per organisation in the real 2014
-    Contracts Finder pipeline, through the same importer buyers' files use."""
-    from strategies.services import pipeline_csv_import
+    """Illustrative strategies: 2014 to 2015 from the real 2014 Contracts Finder
+    pipeline, through the same importer buyers' files use, and 2026 to 2027
+    derived from them (see strategies_loader)."""
+    from .strategies_loader import current_strategies_load, source_strategies_load
 
-    report = pipeline_csv_import(
-        path=DATA / "contracts_finder_pipeline_2014.csv",
-        financial_year=2014,
-        illustrative=True,
-    )
+    report = source_strategies_load(DATA / "contracts_finder_pipeline_2014.csv")
     progress(
         f"pipeline rows: {report['rows']}, imported {report['imported']}, "
         f"rejected {len(report['rejected'])}; strategies created {report['created']}, "
         f"updated {report['updated']}, unchanged {report['unchanged']}"
     )
-    return report["imported"]
+    current = current_strategies_load()
+    progress(
+        f"illustrative 2026 to 2027 strategies: created {current['created']} "
+        f"({current['entries']} entries), already there {current['unchanged']}"
+    )
+    return report["imported"] + current["entries"]

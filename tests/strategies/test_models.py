@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from strategies.models import PipelineEntry, ProcurementStrategyPage, RouteToMarket
+from strategies.services import strategy_save
 from tests.factories import FrameworkFactory
 
 pytestmark = pytest.mark.django_db
@@ -44,13 +45,18 @@ def test_the_database_refuses_a_duplicate_even_without_clean(strategies):
         page.save(clean=False)
 
 
-def test_another_year_or_another_organisation_is_fine(strategies, organisations):
-    _alpha, beta = organisations
-    for page in (
-        second_page(strategies["later"], financial_year=2027),
-        second_page(strategies["later"], organisation=beta, financial_year=2025),
-    ):
-        page.clean()  # no error
+def test_another_year_or_another_organisation_is_fine(client, strategies, organisations):
+    alpha, beta = organisations
+
+    strategy_save(organisation=alpha, financial_year=2027, entries=[])
+    strategy_save(organisation=beta, financial_year=2025, entries=[])
+
+    # Both are published beside the strategies already there.
+    assert sorted(
+        ProcurementStrategyPage.objects.live().values_list("organisation__slug", "financial_year")
+    ) == [("alpha", 2025), ("alpha", 2026), ("alpha", 2027), ("beta", 2025), ("beta", 2026)]
+    page = client.get("/strategies/beta/").content.decode()
+    assert "2025 to 2026" in page and "2026 to 2027" in page
 
 
 def test_the_admin_form_takes_the_organisation_from_the_parent_not_the_editor(strategies):

@@ -10,7 +10,7 @@ import subprocess
 import pytest
 from django.urls import reverse
 
-from strategies.models import ProcurementStrategyPage
+from strategies.models import PipelineEntry, ProcurementStrategyPage
 
 pytestmark = pytest.mark.django_db
 
@@ -119,9 +119,12 @@ def test_the_pipeline_filters(client, strategies, query, expected):
 def test_filtering_by_category_includes_its_children(client, strategies, categories):
     child = categories["software"].add_child(name="Office software", slug="office-software")
     later = strategies["later"].get_latest_revision_as_object()
-    entry = later.pipeline_entries.get(title="Data platform")
-    entry.categories = [child]
+    entries = list(later.pipeline_entries.all())
+    next(e for e in entries if e.title == "Data platform").categories = [child]
+    later.pipeline_entries = entries
     later.save_revision().publish()
+    published = PipelineEntry.objects.get(page=strategies["later"], title="Data platform")
+    assert list(published.categories.all()) == [child]  # only the child now
 
     response = client.get(reverse("strategies:pipeline"), {"category": categories["software"].pk})
 
@@ -137,7 +140,8 @@ def test_a_bad_filter_is_explained_with_a_400(client, strategies):
     assert response.status_code == 400
     page = text(response)
     assert "There is a problem" in page
-    assert "The end of the date window must be after its start" in page or "XX" in page
+    # The unknown region is named, and the rest of the form is kept to be corrected.
+    assert "Select a valid choice. XX is not one of the available choices." in page
     assert 'value="1/9/2026"' in response.content.decode()  # the answer is kept
 
 
@@ -253,3 +257,92 @@ def test_an_unknown_strategy_is_a_404(client, strategies):
     assert client.get("/strategies/alpha/1999-00/strategy.pdf").status_code == 404
     assert client.get("/strategies/nobody/2026-27/pipeline.csv").status_code == 404
     assert ProcurementStrategyPage.objects.count() == 3
+
+
+@pytest.fixture
+def with_contact_and_cpv(strategies):
+    """Alpha's 2026 strategy names a contact, and its data platform two CPV codes."""
+    page = strategies["later"].get_latest_revision_as_object()
+    page.sections = [
+        *[(block.block_type, block.value) for block in page.sections],
+        (
+            "contacts",
+            [
+                {
+                    "name": "Commercial team",
+                    "role": "Pipeline enquiries",
+                    "email": "buy@alpha.example.gov.uk",
+                    "phone": "020 7946 0123",
+                }
+            ],
+        ),
+    ]
+    entries = list(page.pipeline_entries.all())
+    next(e for e in entries if e.title == "Data platform").cpv_codes = ["72000000", "48000000"]
+    page.pipeline_entries = entries
+    page.save_revision().publish()
+    return page
+
+
+def test_each_pipeline_entry_says_how_to_contact_the_buyer(client, with_contact_and_cpv):
+    query = {"organisation": with_contact_and_cpv.organisation.pk, "year": "2026"}
+    # Two 2026 entries in the search; one of them (Data platform) suits small suppliers.
+    for name, entries in (("strategies:pipeline", 2), ("strategies:opportunities", 1)):
+        response = client.get(reverse(name), query)
+
+        page = text(response)
+        html = response.content.decode()
+        assert f"{entries} planned procurement" in page, name
+        assert page.count("Contact: Commercial team, Pipeline enquiries") == entries, name
+        assert page.count("Telephone: 020 7946 0123") == entries, name
+        assert html.count('href="mailto:buy@alpha.example.gov.uk"') == entries, name
+
+
+def test_an_entry_without_a_published_contact_says_where_to_look(client, strategies):
+    page = text(client.get(reverse("strategies:pipeline"), {"keywords": "transport"}))
+
+    assert "The buyer has not published a contact: use their strategy page." in page
+
+
+def test_cpv_codes_are_shown_with_their_names(client, with_contact_and_cpv):
+    page = text(client.get(reverse("strategies:pipeline"), {"keywords": "platform"}))
+
+    assert "72000000 IT services: consulting, software development, Internet and support" in page
+    assert "48000000 Software package and information systems" in page
+
+
+def test_pipeline_files_carry_cpv_names_and_the_contact(client, with_contact_and_cpv):
+    response = client.get(reverse("strategies:pipeline-download", args=["csv"]))
+
+    _licence, rows = read_csv(response)
+    data = next(row for row in rows if row["title"] == "Data platform")
+    assert data["cpv_codes"] == "72000000|48000000"
+    assert data["cpv_names"] == (
+        "IT services: consulting, software development, Internet and support|"
+        "Software package and information systems"
+    )
+    assert (data["contact_name"], data["contact_email"], data["contact_phone"]) == (
+        "Commercial team",
+        "buy@alpha.example.gov.uk",
+        "020 7946 0123",
+    )
+    beta = next(row for row in rows if row["title"] == "Community transport booking")
+    assert beta["contact_email"] == ""
+
+
+def test_an_illustrative_comparison_says_so(client, strategies):
+    page = strategies["earlier"].get_latest_revision_as_object()
+    page.illustrative = True
+    page.save_revision().publish()
+
+    response = client.get(reverse("strategies:compare", args=["alpha"]))
+
+    assert "This comparison is illustrative" in text(response)
+
+
+def test_the_search_and_the_opportunities_list_the_newest_year_first(client, strategies):
+    for name in ("strategies:pipeline", "strategies:opportunities"):
+        page = text(client.get(reverse(name)))
+
+        # Helpdesk is only in Alpha's 2025 strategy; Data platform in its 2026 one.
+        assert page.index("Data platform") < page.index("Helpdesk"), name
