@@ -1,21 +1,23 @@
-"""Names of Common Procurement Vocabulary codes, from the CPV 2008 list in
-data/cpv_2008.csv (see data/README.md for its source).
+"""Names of Common Procurement Vocabulary codes, from the 45 CPV 2008 divisions in
+data/cpv_2008_divisions.csv (see data/README.md for its source).
 
 A code on its own ("72000000") means nothing to most readers, so wherever the
-service shows a code it shows its name too. The list is read once per process.
+service shows a code it shows a name too. Only the divisions (the first two
+digits) are held here, so a deeper code is named by its division, and says so,
+rather than by a guess at its own name. The list is read once per process.
 """
 
 import csv
 from functools import cache
 from pathlib import Path
 
-CPV_FILE = Path(__file__).resolve().parent / "data" / "cpv_2008.csv"
+CPV_FILE = Path(__file__).resolve().parent / "data" / "cpv_2008_divisions.csv"
 
 
 @cache
-def cpv_names() -> dict[str, str]:
+def _division_names() -> dict[str, str]:
     with CPV_FILE.open(encoding="utf-8", newline="") as handle:
-        return {row["code"]: row["name"] for row in csv.DictReader(handle)}
+        return {row["division"]: row["name"] for row in csv.DictReader(handle)}
 
 
 def cpv_code_clean(code: str) -> str:
@@ -23,18 +25,27 @@ def cpv_code_clean(code: str) -> str:
     return code.split("-")[0].strip()
 
 
-def cpv_name(code: str) -> str:
-    """The English name of the code, or "" when the code is not in CPV 2008."""
-    return cpv_names().get(cpv_code_clean(code), "")
+def cpv_division_name(code: str) -> str:
+    """The name of the code's division, or "" when its first two digits are no division."""
+    return _division_names().get(cpv_code_clean(code)[:2], "")
 
 
 def cpv_label(code: str) -> str:
-    """ "72000000 IT services: consulting, …"; a code not in the list says so."""
+    """How a code is shown to a person.
+
+    "72000000 IT services: …" for a division itself, "72212000, in IT services: …"
+    for a code below it, and "12345678 (not a CPV 2008 code)" when the first two
+    digits name no division.
+    """
     clean = cpv_code_clean(code)
-    name = cpv_name(clean)
-    return f"{clean} {name}" if name else f"{clean} (not a CPV 2008 code)"
+    name = cpv_division_name(clean)
+    if not name or len(clean) != 8 or not clean.isdigit():
+        return f"{clean} (not a CPV 2008 code)"
+    if clean.endswith("000000"):
+        return f"{clean} {name}"
+    return f"{clean}, in {name}"
 
 
 def cpv_divisions() -> list[tuple[str, str]]:
-    """The 45 top-level groups ("divisions"): two-digit prefix and name."""
-    return [(code[:2], name) for code, name in cpv_names().items() if code.endswith("000000")]
+    """The 45 divisions: two-digit prefix and name, in code order."""
+    return sorted(_division_names().items())

@@ -8,7 +8,7 @@ from django.http import HttpResponse
 
 from marketplace.core.open_data import LICENCE, dataset_response
 
-from .cpv import cpv_name
+from .cpv import cpv_division_name
 from .models import PipelineEntry
 from .presenters import strategy_contact
 
@@ -22,7 +22,10 @@ PIPELINE_FIELDS: dict[str, str] = {
     "description": "More detail",
     "categories": "Names of categories from the framework map, separated by |",
     "cpv_codes": "Common Procurement Vocabulary codes (8 digits), separated by |",
-    "cpv_names": "The CPV 2008 names of those codes, in the same order, separated by |",
+    "cpv_divisions": (
+        "The CPV 2008 division (top-level group) of each of those codes, in the same order, "
+        "separated by |"
+    ),
     "value_amount": "Estimated value in pounds (blank if not known)",
     "value_band": "Estimated value band, such as 2m-10m",
     "procurement_start": "Estimated start of the procurement (YYYY-MM-DD)",
@@ -69,7 +72,7 @@ def _row(entry: PipelineEntry, contact: dict) -> dict:
         "description": entry.description,
         "categories": "|".join(c.name for c in entry.categories.all()),
         "cpv_codes": "|".join(entry.cpv_codes),
-        "cpv_names": "|".join(cpv_name(code) for code in entry.cpv_codes),
+        "cpv_divisions": "|".join(cpv_division_name(code) for code in entry.cpv_codes),
         "value_amount": "" if entry.value_amount is None else str(entry.value_amount),
         "value_band": entry.value_band,
         "procurement_start": _date(entry.procurement_start),

@@ -317,7 +317,7 @@ def test_pipeline_files_carry_cpv_names_and_the_contact(client, with_contact_and
     _licence, rows = read_csv(response)
     data = next(row for row in rows if row["title"] == "Data platform")
     assert data["cpv_codes"] == "72000000|48000000"
-    assert data["cpv_names"] == (
+    assert data["cpv_divisions"] == (
         "IT services: consulting, software development, Internet and support|"
         "Software package and information systems"
     )
