@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from marketplace.core.services import audit_record
 
+from . import notifications
 from .documents import display_name
 from .models import Listing, ListingVersion
 from .permissions import listing_can_edit, user_is_listing_reviewer, user_is_listing_supplier
@@ -215,6 +216,9 @@ def listing_approve(*, actor: Any, listing: Listing) -> ListingVersion:
         actor=actor, action="listing.approved", subject=listing, data={"version": version.number}
     )
     _announce(listing)
+    transaction.on_commit(
+        lambda: notifications.listing_approved_notify(listing=listing, version=version)
+    )
     return version
 
 
@@ -235,6 +239,9 @@ def listing_reject(*, actor: Any, listing: Listing, reason: str) -> ListingVersi
         action="listing.rejected",
         subject=listing,
         data={"version": version.number, "reason": reason},
+    )
+    transaction.on_commit(
+        lambda: notifications.listing_rejected_notify(listing=listing, version=version)
     )
     return version
 
@@ -257,13 +264,15 @@ def listing_suspend(*, actor: Any, listing: Listing, reason: str) -> Listing:
         raise TransitionNotAllowed("Only a published listing can be suspended")
     if not reason.strip():
         raise ValidationError({"reason": "Enter the reason for suspending the listing"})
-    return _status_change(
+    _status_change(
         actor=actor,
         listing=listing,
         to=ListingStatus.SUSPENDED,
         action="listing.suspended",
         reason=reason,
     )
+    transaction.on_commit(lambda: notifications.listing_suspended_notify(listing=listing))
+    return listing
 
 
 @transaction.atomic
