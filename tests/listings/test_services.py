@@ -266,7 +266,7 @@ def test_the_revision_counts_on_across_versions_and_is_audited():
     assert listing.versions.count() == 2
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_saves_at_the_same_moment_cannot_both_win():
     """Both start from revision 1 at once; the row lock makes one wait and then fail."""
     supplier_user = SupplierUserFactory()
