@@ -145,3 +145,22 @@ def test_nothing_is_sent_when_the_decision_is_refused(team, django_capture_on_co
         services.listing_reject(actor=CcsReviewerFactory(), listing=listing, reason=" ")
 
     assert mail.outbox == []
+
+
+def test_approving_a_change_to_a_suspended_listing_says_buyers_still_cannot_see_it(
+    client, team, django_capture_on_commit_callbacks
+):
+    listing = listing_make(supplier_user=team, publish=True)
+    services.listing_suspend(actor=CcsReviewerFactory(), listing=listing, reason="Complaint")
+    services.listing_draft_save(actor=team, listing=listing, content={"name": "Renamed"})
+    services.listing_submit(actor=team, listing=listing)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.listing_approve(actor=CcsReviewerFactory(), listing=listing)
+
+    [message] = mail.outbox
+    assert "CCS has approved version 2 of your listing 'Renamed'" in message.body
+    assert "Your listing is suspended, so buyers cannot see it until CCS reinstates it." in (
+        message.body
+    )
+    assert_links_open(client, message, as_user=team, expected=1)
