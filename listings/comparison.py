@@ -11,6 +11,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from .models import ListingVersion
+from .presenters import document_name, document_url
 
 DisplayValue = str | list[str]
 
@@ -46,8 +47,8 @@ def _money(value) -> str:
     return f"£{value:,.2f}" if value is not None else _("Not given")
 
 
-def _file(value) -> str:
-    return value.name.rsplit("/", 1)[-1] if value else _("None uploaded")
+def _file(version: ListingVersion, field: str) -> str:
+    return document_name(version, field) or _("None uploaded")
 
 
 def version_fields(version: ListingVersion) -> list[VersionField]:
@@ -69,14 +70,10 @@ def version_fields(version: ListingVersion) -> list[VersionField]:
         ("education_pricing", _yes_no(version.education_pricing)),
         ("buy_online", _yes_no(version.buy_online)),
         ("unit_price", _money(version.unit_price)),
-        ("service_definition", _file(version.service_definition)),
-        ("terms", _file(version.terms)),
+        ("service_definition", _file(version, "service_definition")),
+        ("terms", _file(version, "terms")),
     ]
-    documents = {
-        name: getattr(version, name).url
-        for name in ("service_definition", "terms")
-        if getattr(version, name)
-    }
+    documents = {name: document_url(version, name) for name in ("service_definition", "terms")}
     return [
         VersionField(
             name,

@@ -17,6 +17,7 @@ from marketplace.core.models import Region
 from marketplace.core.uploads import ODT, PDF, upload_check
 
 from .models import ListingVersion
+from .presenters import document_name
 from .selectors import lots_open_for_listings
 from .validation import ListingText, listing_text_errors
 from .vocabulary import OpenStandard, PlatformIntegration, PriceUnit, PricingModel
@@ -213,7 +214,7 @@ class ListingForm(forms.Form):
                 self.fields[field].help_text = _(
                     "Your current file is %(name)s. Choose a new PDF or ODT file, "
                     "%(limit)s or smaller, only if you want to replace it."
-                ) % {"name": existing.name.rsplit("/", 1)[-1], "limit": DOCUMENT_LIMIT_WORDS}
+                ) % {"name": document_name(current, field), "limit": DOCUMENT_LIMIT_WORDS}
 
     @staticmethod
     def initial_for(version: ListingVersion) -> dict[str, Any]:
@@ -310,6 +311,28 @@ class ListingForm(forms.Form):
         # A document not uploaded this time is left as it was, so editing keeps it.
         content.update({field: data[field] for field in DOCUMENT_FIELDS if data.get(field)})
         return content
+
+
+class ListingEditForm(ListingForm):
+    """Changing an existing listing: the form remembers which revision it was opened on,
+    so a save on top of someone else's later change is caught, not silently lost."""
+
+    revision = forms.IntegerField(
+        widget=forms.HiddenInput,
+        min_value=1,
+        error_messages={
+            key: _("This page is out of date. Go back to the listing and change it again")
+            for key in ("required", "invalid", "min_value")
+        },
+    )
+
+    def conflict(self, *, latest: ListingVersion, message: str) -> None:
+        """Someone saved first: keep these answers, but on top of their revision now,
+        so saving again is a decision made knowing about their change."""
+        self.data = self.data.copy()
+        self.data["revision"] = str(latest.revision)
+        self.current = latest
+        self.add_error(None, forms.ValidationError(message, code="conflict"))
 
 
 class WithdrawForm(forms.Form):

@@ -13,6 +13,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from .documents import listing_document_path, listing_document_storage
 from .vocabulary import (
     ListingStatus,
     OpenStandard,
@@ -112,18 +113,27 @@ class ListingVersion(models.Model):
     )
     free_trial = models.BooleanField(_("free trial available"), default=False)
     education_pricing = models.BooleanField(_("education pricing available"), default=False)
+    # Documents are stored under random names in storage that has no public
+    # address; ``listings.views.listing_document`` serves them to whoever may see
+    # this version, under the name the supplier uploaded (kept in ``*_name``).
     service_definition = models.FileField(
         _("service definition document"),
-        upload_to="listings/service-definitions/",
+        upload_to=listing_document_path,
+        storage=listing_document_storage,
         blank=True,
         validators=[DOCUMENT_TYPES],
+    )
+    service_definition_name = models.CharField(
+        _("service definition file name"), max_length=255, blank=True
     )
     terms = models.FileField(
         _("terms and conditions"),
-        upload_to="listings/terms/",
+        upload_to=listing_document_path,
+        storage=listing_document_storage,
         blank=True,
         validators=[DOCUMENT_TYPES],
     )
+    terms_name = models.CharField(_("terms and conditions file name"), max_length=255, blank=True)
     buy_online = models.BooleanField(_("buyers can pay online by card"), default=False)
     unit_price = models.DecimalField(
         _("unit price for card payments (£)"),
@@ -132,6 +142,11 @@ class ListingVersion(models.Model):
         null=True,
         blank=True,
     )
+
+    # Counts every saved change to the listing's content, carried on from one
+    # version to the next, so an edit form opened before any later save is known
+    # to be stale (see ``listing_draft_save``).
+    revision = models.PositiveIntegerField(_("revision"), default=1)
 
     # Near-duplicates of the supplier's other listings, found when submitted.
     duplicate_flags = models.JSONField(_("possible duplicates"), default=list, blank=True)

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from .models import Listing
+from .models import Listing, ListingVersion
 from .vocabulary import ListingStatus
 
 REVIEW_PERMISSION = "listings.review_listing"
@@ -25,4 +25,15 @@ def user_is_listing_reviewer(*, user: Any) -> bool:
 def listing_can_edit(*, user: Any, listing: Listing) -> bool:
     return user_is_listing_supplier(user=user, listing=listing) and listing.status != (
         ListingStatus.WITHDRAWN
+    )
+
+
+def user_can_see_version_documents(*, user: Any, version: ListingVersion) -> bool:
+    """The published version buyers see is public; any other version's documents are
+    for the supplier's own users and CCS reviewers only."""
+    listing = version.listing
+    if listing.is_public and listing.live_version_id == version.pk:
+        return True
+    return user_is_listing_supplier(user=user, listing=listing) or user_is_listing_reviewer(
+        user=user
     )

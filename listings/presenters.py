@@ -8,8 +8,10 @@ combine them.
 
 from dataclasses import dataclass
 
-from django.urls import NoReverseMatch
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 
+from .documents import KINDS
 from .models import Listing, ListingVersion
 from .vocabulary import ListingStatus, VersionState
 
@@ -87,3 +89,38 @@ def public_url(listing: Listing) -> str:
         return listing.get_absolute_url()
     except NoReverseMatch:
         return f"/services/{listing.pk}/"
+
+
+def document_name(version: ListingVersion, field: str) -> str:
+    """The name of the file the supplier uploaded (documents are stored under random names)."""
+    document = getattr(version, field)
+    if not document:
+        return ""
+    return getattr(version, f"{field}_name") or document.name.rsplit("/", 1)[-1]
+
+
+def document_url(version: ListingVersion, field: str) -> str:
+    """Where the document can be opened: the view that checks who is asking."""
+    if not getattr(version, field):
+        return ""
+    kind = next(kind for kind, name in KINDS.items() if name == field)
+    return reverse(
+        "listings:document",
+        kwargs={"pk": version.listing_id, "number": version.number, "kind": kind},
+    )
+
+
+def time_and_day(moment) -> str:
+    """'2:05pm on 1 December 2026', as GOV.UK style writes a time."""
+    local = timezone.localtime(moment)
+    clock = local.strftime("%-I:%M%p").lower().replace(":00", "")
+    clock = {"12pm": "midday", "12am": "midnight"}.get(clock, clock)
+    return f"{clock} on {local.strftime('%-d %B %Y')}"
+
+
+def edit_conflict_message(latest: ListingVersion) -> str:
+    return (
+        f"Someone else in your organisation changed this listing at "
+        f"{time_and_day(latest.updated_at)}, after you opened this page. "
+        "Your changes have not been saved yet"
+    )

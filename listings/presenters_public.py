@@ -7,6 +7,7 @@ from django.utils import formats
 from django.utils.html import format_html
 
 from .models import Listing, ListingVersion
+from .presenters import document_url
 
 
 def money(amount: Decimal) -> str:
@@ -66,8 +67,9 @@ def pricing_rows(version: ListingVersion) -> list[tuple]:
 
 
 def documents(version: ListingVersion) -> list[dict]:
-    found = [
-        ("Service definition", version.service_definition),
-        ("Terms and conditions", version.terms),
+    found = [("Service definition", "service_definition"), ("Terms and conditions", "terms")]
+    return [
+        {"text": text, "href": document_url(version, field)}
+        for text, field in found
+        if getattr(version, field)
     ]
-    return [{"text": text, "href": document.url} for text, document in found if document]

@@ -11,11 +11,14 @@ stays live until CCS approves the new one ("review before publish").
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
 from marketplace.core.services import audit_record
 
+from . import notifications
+from .documents import display_name
 from .models import Listing, ListingVersion
 from .permissions import listing_can_edit, user_is_listing_reviewer, user_is_listing_supplier
 from .selectors import listing_duplicates_find
@@ -38,14 +41,27 @@ COPIED_FIELDS = (
     "free_trial",
     "education_pricing",
     "service_definition",
+    "service_definition_name",
     "terms",
+    "terms_name",
     "buy_online",
     "unit_price",
 )
 
 
+DOCUMENT_FIELDS = ("service_definition", "terms")
+
+
 class TransitionNotAllowed(ValidationError):
     """The listing is not in a state where this step can happen."""
+
+
+class EditConflict(ValidationError):
+    """The listing changed after the editor loaded it; saving would undo that change."""
+
+    def __init__(self, latest: ListingVersion):
+        super().__init__("This listing was changed after you opened it", code="conflict")
+        self.latest = latest
 
 
 def _require(allowed: bool) -> None:
@@ -57,6 +73,11 @@ def _apply(version: ListingVersion, content: dict[str, Any]) -> None:
     for field in COPIED_FIELDS:
         if field in content:
             setattr(version, field, content[field])
+    for field in DOCUMENT_FIELDS:
+        # A new upload is stored under a random name; keep the supplier's own name
+        # to show them and to name the download.
+        if isinstance(content.get(field), UploadedFile):
+            setattr(version, f"{field}_name", display_name(content[field].name))
     version.save()
     for field in M2M_FIELDS:
         if field in content:
@@ -65,7 +86,11 @@ def _apply(version: ListingVersion, content: dict[str, Any]) -> None:
 
 def _copy(source: ListingVersion, *, actor: Any) -> ListingVersion:
     version = ListingVersion(
-        listing=source.listing, number=source.number + 1, created_by=actor, state=VersionState.DRAFT
+        listing=source.listing,
+        number=source.number + 1,
+        revision=source.revision,
+        created_by=actor,
+        state=VersionState.DRAFT,
     )
     for field in COPIED_FIELDS:
         setattr(version, field, getattr(source, field))
@@ -90,22 +115,39 @@ def listing_create(*, actor: Any, supplier: Any, lot: Any, content: dict[str, An
 
 
 @transaction.atomic
-def listing_draft_save(*, actor: Any, listing: Listing, content: dict[str, Any]) -> ListingVersion:
-    """Save changes to the listing's draft, starting a new draft if the latest is frozen."""
+def listing_draft_save(
+    *, actor: Any, listing: Listing, content: dict[str, Any], revision: int | None = None
+) -> ListingVersion:
+    """Save changes to the listing's draft, starting a new draft if the latest is frozen.
+
+    ``revision`` is the latest version's revision the editor's form was loaded
+    with. If anyone has saved since, ``EditConflict`` is raised and nothing is
+    written, so one person's changes never silently replace another's. The
+    listing's row is locked first, so two saves of the same listing take turns
+    and the second always sees the first's revision. ``None`` (scripts, imports)
+    skips the check.
+    """
     _require(listing_can_edit(user=actor, listing=listing))
+    Listing.objects.select_for_update().filter(pk=listing.pk).first()
     latest = listing.latest_version
+    if revision is not None and latest.revision != revision:
+        raise EditConflict(latest)
     if latest.state == VersionState.SUBMITTED:
         # A new draft on top would leave CCS reviewing a version nobody wants any more.
         raise TransitionNotAllowed(
             "This listing is waiting for review. You can change it once CCS has reviewed it"
         )
     version = latest if latest.is_editable else _copy(latest, actor=actor)
+    version.revision = latest.revision + 1
     _apply(version, content)
     if listing.status == ListingStatus.REJECTED:
         listing.status = ListingStatus.DRAFT
         listing.save(update_fields=["status", "updated_at"])
     audit_record(
-        actor=actor, action="listing.draft_saved", subject=listing, data={"version": version.number}
+        actor=actor,
+        action="listing.draft_saved",
+        subject=listing,
+        data={"version": version.number, "revision": version.revision},
     )
     return version
 
@@ -174,6 +216,9 @@ def listing_approve(*, actor: Any, listing: Listing) -> ListingVersion:
         actor=actor, action="listing.approved", subject=listing, data={"version": version.number}
     )
     _announce(listing)
+    transaction.on_commit(
+        lambda: notifications.listing_approved_notify(listing=listing, version=version)
+    )
     return version
 
 
@@ -194,6 +239,9 @@ def listing_reject(*, actor: Any, listing: Listing, reason: str) -> ListingVersi
         action="listing.rejected",
         subject=listing,
         data={"version": version.number, "reason": reason},
+    )
+    transaction.on_commit(
+        lambda: notifications.listing_rejected_notify(listing=listing, version=version)
     )
     return version
 
@@ -216,13 +264,15 @@ def listing_suspend(*, actor: Any, listing: Listing, reason: str) -> Listing:
         raise TransitionNotAllowed("Only a published listing can be suspended")
     if not reason.strip():
         raise ValidationError({"reason": "Enter the reason for suspending the listing"})
-    return _status_change(
+    _status_change(
         actor=actor,
         listing=listing,
         to=ListingStatus.SUSPENDED,
         action="listing.suspended",
         reason=reason,
     )
+    transaction.on_commit(lambda: notifications.listing_suspended_notify(listing=listing))
+    return listing
 
 
 @transaction.atomic

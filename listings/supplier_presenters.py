@@ -65,8 +65,15 @@ def _yes_no(value: bool) -> str:
     return "Yes" if value else "No"
 
 
-def _document(field) -> str:
-    return field.name.rsplit("/", 1)[-1] if field else "Not uploaded"
+def _document(version: ListingVersion, field: str):
+    """The file's own name, as a link the supplier can open to check what they uploaded."""
+    if not getattr(version, field):
+        return "Not uploaded"
+    return format_html(
+        '<a class="govuk-link" href="{}">{}</a>',
+        presenters.document_url(version, field),
+        presenters.document_name(version, field),
+    )
 
 
 def _regions(version: ListingVersion):
@@ -101,8 +108,8 @@ def version_rows(version: ListingVersion) -> list[tuple[str, object, str]]:
         ("Price", _price(version), "price"),
         ("Free trial", _yes_no(version.free_trial), "offers"),
         ("Education pricing", _yes_no(version.education_pricing), "offers"),
-        ("Service definition", _document(version.service_definition), "service_definition"),
-        ("Terms and conditions", _document(version.terms), "terms"),
+        ("Service definition", _document(version, "service_definition"), "service_definition"),
+        ("Terms and conditions", _document(version, "terms"), "terms"),
         (
             "Buyers can pay online by card",
             f"Yes, £{version.unit_price:,} a unit" if version.buy_online else "No",

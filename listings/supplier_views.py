@@ -16,7 +16,7 @@ from marketplace.accounts.access import supplier_required
 
 from . import presenters, services
 from . import supplier_presenters as rows
-from .forms import ChooseLotForm, ListingForm, WithdrawForm
+from .forms import ChooseLotForm, ListingEditForm, ListingForm, WithdrawForm
 from .models import Listing
 from .permissions import listing_can_edit
 from .selectors import listings_for_supplier, lots_open_for_listings
@@ -105,16 +105,50 @@ def edit(request, pk: int):
     if reason:
         return _not_allowed(request, listing, reason)
     version = presenters.latest_version(listing)
-    if request.method == "POST":
-        form = ListingForm(request.POST, request.FILES, lot=listing.lot, current=version)
-        if form.is_valid():
-            services.listing_draft_save(actor=request.user, listing=listing, content=form.content())
-            messages.success(request, "Your changes are saved as a draft")
-            return redirect("supplier_listings:detail", pk=listing.pk)
-    else:
-        initial = ListingForm.initial_for(version)
-        form = ListingForm(lot=listing.lot, current=version, initial=initial)
+    if request.method == "GET":
+        initial = {**ListingEditForm.initial_for(version), "revision": version.revision}
+        form = ListingEditForm(lot=listing.lot, current=version, initial=initial)
+        return _form_page(request, form, lot=listing.lot, listing=listing, action=request.path)
+    form = ListingEditForm(request.POST, request.FILES, lot=listing.lot, current=version)
+    if form.is_valid():
+        try:
+            services.listing_draft_save(
+                actor=request.user,
+                listing=listing,
+                content=form.content(),
+                revision=form.cleaned_data["revision"],
+            )
+        except services.EditConflict as conflict:
+            return _conflict_page(request, form, listing=listing, latest=conflict.latest)
+        except services.TransitionNotAllowed as error:
+            return _not_allowed(request, listing, " ".join(error.messages))
+        messages.success(request, "Your changes are saved as a draft")
+        return redirect("supplier_listings:detail", pk=listing.pk)
     return _form_page(request, form, lot=listing.lot, listing=listing, action=request.path)
+
+
+def _conflict_page(request, form: ListingEditForm, *, listing: Listing, latest) -> HttpResponse:
+    """409 Conflict: the answers were fine, but the listing moved on under them.
+
+    Not 400, because nothing the person typed was wrong; 409 is HTTP's word for a
+    request that clashes with the current state of what it changes. Their answers
+    stay in the form, now tied to the latest revision, so saving again replaces
+    the other change on purpose, after the page has said so.
+    """
+    form.conflict(latest=latest, message=presenters.edit_conflict_message(latest))
+    return render(
+        request,
+        "listings/supplier/form.html",
+        {
+            "form": form,
+            "lot": listing.lot,
+            "listing": listing,
+            "action": request.path,
+            "conflict": True,
+            "files_dropped": bool(request.FILES),
+        },
+        status=409,
+    )
 
 
 @supplier_required

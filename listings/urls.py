@@ -6,4 +6,9 @@ app_name = "listings"
 
 urlpatterns = [
     path("<int:pk>/", views.listing_detail, name="detail"),
+    path(
+        "<int:pk>/versions/<int:number>/documents/<slug:kind>/",
+        views.listing_document,
+        name="document",
+    ),
 ]

@@ -32,3 +32,9 @@ def stripe_mock(settings) -> str:
     settings.STRIPE_API_BASE = base
     settings.STRIPE_SECRET_KEY = "sk_test_123"
     return base
+
+
+@pytest.fixture(autouse=True)
+def _private_media(settings, tmp_path_factory):
+    # Listing documents go to PRIVATE_MEDIA_ROOT; never into the checkout.
+    settings.PRIVATE_MEDIA_ROOT = tmp_path_factory.mktemp("private-media")

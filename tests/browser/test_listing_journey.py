@@ -2,6 +2,7 @@
 JavaScript; and the supplier's listing pages pass axe with and without it."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from listings import services
 from listings.models import Listing
@@ -102,8 +103,14 @@ def test_the_supplier_listing_pages_have_no_accessibility_violations(
     page, page_as_without_js, live_server, supplier_user, lot, javascript
 ):
     browser_page = page if javascript else page_as_without_js
-    # A listing with the most to show: published, then changed, and the change rejected.
-    listing = listing_make(supplier_user=supplier_user, lot=lot, publish=True)
+    # A listing with the most to show: published with a document, then changed, and
+    # the change rejected.
+    listing = listing_make(
+        supplier_user=supplier_user,
+        lot=lot,
+        publish=True,
+        service_definition=SimpleUploadedFile("Service definition.pdf", b"%PDF-1.4"),
+    )
     services.listing_draft_save(
         actor=supplier_user, listing=listing, content={"summary": "Backup for every school."}
     )
@@ -129,3 +136,19 @@ def test_the_supplier_listing_pages_have_no_accessibility_violations(
     browser_page.wait_for_load_state()
     assert browser_page.locator(".govuk-error-summary").is_visible()
     assert axe_violations(browser_page) == [], "listing form with errors"
+
+    # A colleague saves a change while this page is open: the save here is refused.
+    browser_page.goto(live_server.url + f"/supplier/listings/{listing.pk}/edit/")
+    services.listing_draft_save(
+        actor=supplier_user,
+        listing=listing,
+        content={"summary": "A colleague's change."},
+        revision=listing.latest_version.revision,
+    )
+    browser_page.fill("#id_name", "Backup for trusts")
+    browser_page.click("button:has-text('Save as draft')")
+    browser_page.wait_for_load_state()
+    summary = browser_page.locator(".govuk-error-summary")
+    assert "Someone else in your organisation changed this listing at" in summary.inner_text()
+    assert browser_page.input_value("#id_name") == "Backup for trusts"
+    assert axe_violations(browser_page) == [], "listing form after an edit conflict"

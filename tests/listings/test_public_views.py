@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from listings import services
 from tests.factories import CcsReviewerFactory, listing_make, supplier_showcase_make
@@ -63,9 +64,11 @@ def test_the_whole_uk_documents_and_the_illustrative_notice(client, settings, tm
     page = text(response)
     assert "Where the service is delivered The whole UK" in page
     assert "Price £1,250 per year" in page and "Pay online by card No" in page
-    assert f'href="{listing.live_version.service_definition.url}">Service definition' in (
-        response.content.decode()
+    document = reverse(
+        "listings:document",
+        kwargs={"pk": listing.pk, "number": 1, "kind": "service-definition"},
     )
+    assert f'href="{document}">Service definition' in response.content.decode()
     assert "Illustrative demo listing" in page
 
 

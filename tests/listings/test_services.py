@@ -1,7 +1,13 @@
 """The listing workflow: each transition, who may make it, and its audit event."""
 
+import re
+import threading
+from pathlib import Path
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connections
 from django.db.models import ProtectedError
 
 from listings import services
@@ -220,3 +226,98 @@ def test_nothing_is_hard_deleted():
     services.listing_withdraw(actor=CcsReviewerFactory(), listing=listing, reason="Closed")
     assert Listing.objects.filter(pk=listing.pk).exists()
     assert ListingVersion.objects.filter(listing=listing).count() == 1
+
+
+def test_a_stale_revision_never_overwrites_and_nothing_is_recorded():
+    supplier_user = SupplierUserFactory()
+    listing = listing_make(supplier_user=supplier_user)
+    services.listing_draft_save(
+        actor=supplier_user, listing=listing, content={"name": "First save"}, revision=1
+    )
+
+    with pytest.raises(services.EditConflict) as conflict:
+        services.listing_draft_save(
+            actor=supplier_user, listing=listing, content={"name": "Stale save"}, revision=1
+        )
+
+    latest = listing.latest_version
+    assert conflict.value.latest == latest
+    assert (latest.name, latest.revision) == ("First save", 2)
+    assert actions(listing) == ["listing.created", "listing.draft_saved"]
+
+
+def test_the_revision_counts_on_across_versions_and_is_audited():
+    supplier_user = SupplierUserFactory()
+    listing = listing_make(supplier_user=supplier_user, publish=True)
+    assert listing.live_version.revision == 1
+
+    draft = services.listing_draft_save(
+        actor=supplier_user, listing=listing, content={"name": "Changed"}, revision=1
+    )
+
+    assert (draft.number, draft.revision) == (2, 2)
+    event = AuditEvent.objects.filter(action="listing.draft_saved").get()
+    assert event.data == {"version": 2, "revision": 2}
+    # The form opened on the published version is stale now that a draft exists.
+    with pytest.raises(services.EditConflict):
+        services.listing_draft_save(
+            actor=supplier_user, listing=listing, content={"name": "Other"}, revision=1
+        )
+    assert listing.versions.count() == 2
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_saves_at_the_same_moment_cannot_both_win():
+    """Both start from revision 1 at once; the row lock makes one wait and then fail."""
+    supplier_user = SupplierUserFactory()
+    listing = listing_make(supplier_user=supplier_user)
+    start = threading.Barrier(2)
+    outcomes: list[str] = []
+
+    def save(name: str) -> None:
+        try:
+            start.wait()
+            services.listing_draft_save(
+                actor=supplier_user,
+                listing=Listing.objects.get(pk=listing.pk),
+                content={"name": name},
+                revision=1,
+            )
+            outcomes.append("saved")
+        except services.EditConflict:
+            outcomes.append("conflict")
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=save, args=(name,)) for name in ("Alice's", "Bob's")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert sorted(outcomes) == ["conflict", "saved"]
+    assert listing.latest_version.revision == 2
+    assert actions(listing).count("listing.draft_saved") == 1
+
+
+def test_documents_are_stored_under_random_names_and_keep_their_own_for_display(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    listing = listing_make(
+        service_definition=SimpleUploadedFile("Our secret pricing.pdf", b"%PDF-1.4"),
+    )
+    version = listing.latest_version
+
+    stored = version.service_definition.name
+    assert re.fullmatch(r"[0-9a-f]{32}\.pdf", stored)
+    assert "secret" not in stored.lower()
+    assert version.service_definition_name == "Our secret pricing.pdf"
+    assert (Path(settings.PRIVATE_MEDIA_ROOT) / "listings" / stored).read_bytes() == b"%PDF-1.4"
+    assert not (tmp_path / "media").exists(), "nothing lands where /media/ serves from"
+
+    copy = services.listing_draft_save(
+        actor=listing.created_by, listing=listing, content={"name": "Changed"}
+    )
+    assert (copy.service_definition.name, copy.service_definition_name) == (
+        stored,
+        "Our secret pricing.pdf",
+    )

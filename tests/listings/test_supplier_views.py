@@ -72,7 +72,9 @@ def test_create_edit_and_submit_a_listing_through_the_pages(signed_in, lot):
     assert edit_page.status_code == 200
     assert "Your current file is" in edit_page.content.decode()
 
-    edited = signed_in.post(url("edit", pk=listing.pk), answers(lot, name="Cloud backup for MATs"))
+    edited = signed_in.post(
+        url("edit", pk=listing.pk), {**answers(lot, name="Cloud backup for MATs"), "revision": 1}
+    )
     assert edited.status_code == 302
     version = listing.latest_version
     assert (version.number, version.name) == (1, "Cloud backup for MATs")
@@ -162,7 +164,10 @@ def test_editing_a_published_listing_makes_a_new_draft_and_keeps_the_public_vers
     listing = listing_make(supplier_user=supplier_user, lot=lot, publish=True)
     live = listing.live_version
 
-    response = signed_in.post(url("edit", pk=listing.pk), answers(lot, name="Backup for trusts"))
+    response = signed_in.post(
+        url("edit", pk=listing.pk),
+        {**answers(lot, name="Backup for trusts"), "revision": live.revision},
+    )
 
     assert response.status_code == 302
     listing.refresh_from_db()
