@@ -210,9 +210,13 @@ def declared_text(contract) -> str:
 
 def not_started_text(relationship) -> str:
     """A contract that has not started yet, and the day feedback on it opens."""
-    is_declared = hasattr(relationship, "reference")
-    text = declared_text(relationship) if is_declared else award_text(relationship)
-    return f"{text}. You can leave feedback on it from {day(relationship.start_date)}"
+    if hasattr(relationship, "reference"):  # a declared contract
+        name = (
+            f"Declared contract {relationship.reference} ({relationship.get_value_band_display()})"
+        )
+    else:
+        name = f"{relationship.awarded_entry.listing_version.name}, awarded through this service,"
+    return f"{name} starts on {day(relationship.start_date)}. You can leave feedback from that day"
 
 
 def state_text(version) -> str:

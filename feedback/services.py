@@ -12,7 +12,7 @@ reason; a moderated response to the supplier who wrote it, and a published
 response also to the author of the feedback it answers.
 """
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -109,8 +109,16 @@ def _new_version(feedback: Feedback, content: dict[str, Any]) -> FeedbackVersion
 
 @transaction.atomic
 def declared_contract_create(
-    *, actor: Any, supplier: Any, reference: str, value_band: str, start_date, end_date=None
+    *,
+    actor: Any,
+    supplier: Any,
+    reference: str,
+    value_band: str,
+    start_date: date,
+    end_date: date | None = None,
 ) -> DeclaredContract:
+    """A contract the buyer's organisation tells us about, with plausible dates
+    (``contract_dates``); feedback on it opens when it starts."""
     _require_verified_buyer(actor)
     errors = contract_dates_errors(start_date=start_date, end_date=end_date)
     if errors:

@@ -30,14 +30,13 @@ def feedback_summary_box(supplier=None, listing=None):
     """On a listing page pass ``listing=listing``: the figures are still the
     supplier's, with a link to the feedback on that service when there is some."""
     supplier = supplier or listing.supplier
-    on_service = len(public_feedback(listing_id=listing.pk)) if listing is not None else 0
+    on_service = listing is not None and bool(public_feedback(listing_id=listing.pk))
     return {
         "summary": _summary(supplier),
         "summary_head": presenters.SUMMARY_HEAD,
         "url": _url(supplier),
         "subject": supplier.display_name,
         "listing": listing,
-        "on_service": presenters.plural(on_service, "review") if on_service else "",
         "service_url": reverse("feedback:listing", kwargs={"listing_id": listing.pk})
         if on_service
         else "",
