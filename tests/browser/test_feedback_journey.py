@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from feedback import services
 from feedback.models import Feedback, SupplierResponse
+from feedback.selectors import relationships_open_for_feedback
 from marketplace.core.models import Region
 from tests.browser.conftest import axe_violations
 from tests.browser.keyboard import (
@@ -268,3 +269,14 @@ def test_every_feedback_page_type_has_no_accessibility_violations(
     assert browser_page.locator("h1").inner_text() == (
         "You can leave feedback once your contract has started"
     )
+
+    # The moderator's page for a waiting feedback: marked names, the redaction reason.
+    (open_award,) = relationships_open_for_feedback(user=buyer, supplier_id=supplier.pk)["awards"]
+    waiting = services.feedback_create(
+        actor=buyer, award=open_award, content=content(went_well="Our manager Priya Shah helped.")
+    )
+    browser_page.context.clear_cookies()
+    sign_in(browser_page, live_server.url, moderator.email)
+    check("moderation", f"/admin/feedback-moderation/feedback/{waiting.versions.get().pk}/")
+    assert browser_page.locator("mark[title='personal data: name']").inner_text() == "Priya Shah"
+    assert browser_page.locator("input[name=redaction_reason]").count() == 3
