@@ -9,7 +9,7 @@ can trust that what they read are the author's words, with gaps marked.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import DisputeOutcome, FeedbackVersion
+from .models import DisputeOutcome, FeedbackVersion, RedactionReason
 
 REDACTED = "[redacted]"
 
@@ -43,7 +43,8 @@ class RedactableTextField(forms.CharField):
             strip=False,
             widget=forms.Textarea(attrs={"rows": 6}),
             help_text=_(
-                "To hide commercial-in-confidence or personal details, replace the words "
+                "To hide personal data (names of people, phone numbers, e-mail addresses) or "
+                "commercial-in-confidence details, replace the words "
                 "with [redacted]. Do not change anything else. The public will see that "
                 "something was redacted; the author's own words are kept for the record."
             ),
@@ -61,6 +62,14 @@ class PublishForm(forms.Form):
     went_well_public = RedactableTextField(label=_("What went well (as the public will read it)"))
     could_be_better_public = RedactableTextField(
         label=_("What could be better (as the public will read it)")
+    )
+    redaction_reason = forms.ChoiceField(
+        label=_("If you redacted words, why?"),
+        help_text=_("The public notice under the feedback gives this reason."),
+        choices=RedactionReason.choices,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Select one of the reasons listed")},
     )
 
     ORIGINALS = {"went_well_public": "went_well", "could_be_better_public": "could_be_better"}
@@ -88,10 +97,16 @@ class PublishForm(forms.Form):
                         "wrote it. To ask for other changes, reject the feedback and say why"
                     ),
                 )
+        redacted = any(
+            cleaned.get(name, original) != original for name, original in self.originals.items()
+        )
+        if redacted and not cleaned.get("redaction_reason"):
+            self.add_error("redaction_reason", _("Select why you replaced words with [redacted]"))
         return cleaned
 
     def service_arguments(self) -> dict[str, str]:
-        return {name: self.cleaned_data[name] for name in self.originals}
+        arguments = {name: self.cleaned_data[name] for name in self.originals}
+        return {**arguments, "redaction_reason": self.cleaned_data.get("redaction_reason", "")}
 
 
 class ReasonForm(forms.Form):

@@ -173,8 +173,11 @@ class VersionView(ItemView):
                 actor=self.request.user, version=self.object, **form.service_arguments()
             )
             if version.redacted:
-                return _("Feedback published with your redactions.")
-            return _("Feedback published. We have told the supplier.")
+                return _(
+                    "Feedback published with your redactions. We have told the supplier "
+                    "and the author."
+                )
+            return _("Feedback published. We have told the supplier and the author.")
         services.feedback_reject(
             actor=self.request.user, version=self.object, reason=form.cleaned_data["reason"]
         )
@@ -224,7 +227,9 @@ class ResponseView(ItemView):
             reason="" if publish else form.cleaned_data["reason"],
         )
         if publish:
-            return _("Response published.")
+            return _(
+                "Response published. We have told the supplier and the author of the feedback."
+            )
         return _("Response rejected. We have e-mailed your reason to the supplier.")
 
     def get_context_data(self, **kwargs):

@@ -22,6 +22,7 @@ from .account_selectors import (
     feedback_of_organisation,
     feedback_of_organisation_get,
 )
+from .contract_dates import opens_on
 from .forms import DeclareContractForm, FeedbackContentForm, WriteFeedbackForm
 from .models import Feedback, ModerationState
 from .selectors import public_name as shown_as  # the name the public sees
@@ -42,6 +43,7 @@ def _own_feedback(request, pk: int) -> Feedback:
 def write(request, slug: str):
     supplier = supplier_or_404(slug)
     relationships = relationships_open_for_feedback(user=request.user, supplier_id=supplier.pk)
+    not_started = [presenters.not_started_text(r) for r in relationships["not_started"]]
     if not (relationships["awards"] or relationships["declared"]):
         return render(
             request,
@@ -49,6 +51,7 @@ def write(request, slug: str):
             {
                 "supplier": supplier,
                 "already": feedback_given_to(user=request.user, supplier_id=supplier.pk),
+                "not_started": not_started,
             },
         )
     form = WriteFeedbackForm(
@@ -72,7 +75,7 @@ def write(request, slug: str):
     return form_submit(request, form, create) or render(
         request,
         "feedback/write.html",
-        {"form": form, "supplier": supplier},
+        {"form": form, "supplier": supplier, "not_started": not_started},
         status=form_status(request),
     )
 
@@ -87,7 +90,14 @@ def declare(request, slug: str):
         contract = services.declared_contract_create(
             actor=request.user, supplier=supplier, **form.cleaned_data
         )
-        messages.success(request, "Your contract is recorded. Now tell us how it went")
+        opens = opens_on(contract)
+        messages.success(
+            request,
+            f"Your contract is recorded. You can leave feedback on it from "
+            f"{presenters.day(opens)}, when it starts"
+            if opens
+            else "Your contract is recorded. Now tell us how it went",
+        )
         write_url = reverse("feedback:write", kwargs={"slug": supplier.slug})
         return redirect(f"{write_url}?relationship=declared-{contract.pk}")
 

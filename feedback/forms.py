@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from marketplace.core.date_input import DateInputField
 from marketplace.core.models import Region
 
-from . import presenters
+from . import contract_dates, presenters
 from .models import DisplayMode, ValueBand
 from .pseudonyms import pseudonym
 from .scale import DIMENSIONS, Rating
@@ -222,11 +222,15 @@ class DeclareContractForm(ServiceErrorsMixin, forms.Form):
     )
     start_date = DateInputField(
         what="the start date",
+        earliest=contract_dates.earliest,
+        latest=contract_dates.latest,
         label=_("When did the contract start?"),
         help_text=_("For example, 27 3 2026"),
     )
     end_date = DateInputField(
         what="the end date",
+        earliest=contract_dates.earliest,
+        latest=contract_dates.latest,
         required=False,
         label=_("When does the contract end? (optional)"),
         help_text=_("Leave this empty if it has no end date. For example, 31 3 2027"),
@@ -236,7 +240,7 @@ class DeclareContractForm(ServiceErrorsMixin, forms.Form):
         data = super().clean()
         start, end = data.get("start_date"), data.get("end_date")
         if start and end and end < start:
-            self.add_error("end_date", "The end date must be after the start date")
+            self.add_error("end_date", "The end date must be the same as or after the start date")
         return data
 
 

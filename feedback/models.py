@@ -29,6 +29,14 @@ class ModerationState(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn by the author")
 
 
+class RedactionReason(models.TextChoices):
+    """Why a moderator took words out; the public notice says which."""
+
+    PERSONAL_DATA = "personal-data", _("Personal data, such as a person's name or phone number")
+    COMMERCIAL = "commercial", _("Commercially confidential details")
+    BOTH = "both", _("Both personal data and commercially confidential details")
+
+
 class DisplayMode(models.TextChoices):
     ORGANISATION = "organisation", _("The name of my organisation")
     PSEUDONYM = "pseudonym", _("A description, like 'a council in the North West'")
@@ -145,11 +153,16 @@ class FeedbackVersion(models.Model):
     would_use_again = models.BooleanField(_("would use them again"), null=True)
     went_well = models.TextField(_("what went well"), blank=True)
     could_be_better = models.TextField(_("what could be better"), blank=True)
-    # What the public reads when a moderator redacted commercial-in-confidence
-    # details; the author's words above are kept for the record.
+    # What the public reads when a moderator redacted personal data or
+    # commercial-in-confidence details; the author's words above are kept.
     went_well_public = models.TextField(blank=True)
     could_be_better_public = models.TextField(blank=True)
     redacted = models.BooleanField(default=False)
+    # Empty when nothing was redacted, and for redactions made before the
+    # moderator was asked why (their notice then gives no reason).
+    redaction_reason = models.CharField(
+        _("why words were redacted"), max_length=16, choices=RedactionReason.choices, blank=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     moderated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"

@@ -13,7 +13,7 @@ from frameworks.charts import Bar, horizontal_bars
 from marketplace.accounts.models import BuyerSector
 
 from .aggregates import DimensionSummary
-from .models import DisputeOutcome, ModerationState
+from .models import DisputeOutcome, ModerationState, RedactionReason
 from .scale import DIMENSIONS, SHORT_LABELS, SMALL_SAMPLE
 from .selectors import PublicFeedback, PublicVersion
 
@@ -165,6 +165,23 @@ def dispute_text(version: PublicVersion) -> str:
     )
 
 
+REDACTION_NOTICES = {
+    RedactionReason.PERSONAL_DATA: "because they were personal data, such as a person's name "
+    "or contact details",
+    RedactionReason.COMMERCIAL: "because they were commercially confidential",
+    RedactionReason.BOTH: "because they were personal data or commercially confidential",
+}
+
+
+def redaction_text(version: PublicVersion) -> str:
+    """The public notice under a redacted version, naming the moderator's reason."""
+    if not version.redacted:
+        return ""
+    because = REDACTION_NOTICES.get(version.redaction_reason)
+    # Redactions from before moderators gave a reason say no reason rather than a wrong one.
+    return f"Some details were redacted by a moderator{' ' + because if because else ''}."
+
+
 def relationship_text(feedback) -> str:
     """How a buyer recognises one of their own contracts in a list."""
     if feedback.award_id:
@@ -189,6 +206,17 @@ def declared_text(contract) -> str:
         f"Declared contract {contract.reference} ({contract.get_value_band_display()}), "
         f"from {day(contract.start_date)}"
     )
+
+
+def not_started_text(relationship) -> str:
+    """A contract that has not started yet, and the day feedback on it opens."""
+    if hasattr(relationship, "reference"):  # a declared contract
+        name = (
+            f"Declared contract {relationship.reference} ({relationship.get_value_band_display()})"
+        )
+    else:
+        name = f"{relationship.awarded_entry.listing_version.name}, awarded through this service,"
+    return f"{name} starts on {day(relationship.start_date)}. You can leave feedback from that day"
 
 
 def state_text(version) -> str:
@@ -250,6 +278,7 @@ class VersionView:
     published: str
     rows: list[tuple[str, str]]
     dispute: str
+    redaction: str
 
 
 @dataclass(frozen=True)
@@ -263,7 +292,11 @@ class EntryView:
 
 def _version_view(version: PublicVersion) -> VersionView:
     return VersionView(
-        version, day(version.published_at), version_rows(version), dispute_text(version)
+        version,
+        day(version.published_at),
+        version_rows(version),
+        dispute_text(version),
+        redaction_text(version),
     )
 
 

@@ -10,6 +10,7 @@ from django.db.models import Prefetch, QuerySet
 from direct_award.models import OutcomeKind
 
 from .aggregates import DimensionSummary, summarise, would_use_again_share
+from .contract_dates import opens_on
 from .models import (
     DeclaredContract,
     DisplayMode,
@@ -31,6 +32,7 @@ class PublicVersion:
     went_well: str
     could_be_better: str
     redacted: bool
+    redaction_reason: str  # a RedactionReason value, or "" (none given)
     dispute_outcome: str  # "" when never disputed
     dispute_decision: str
 
@@ -62,6 +64,7 @@ def _public_version(version: FeedbackVersion) -> PublicVersion:
         went_well=version.went_well_public,
         could_be_better=version.could_be_better_public,
         redacted=version.redacted,
+        redaction_reason=version.redaction_reason,
         dispute_outcome=dispute.outcome if dispute and dispute.outcome != "open" else "",
         dispute_decision=dispute.decision if dispute and dispute.outcome != "open" else "",
     )
@@ -135,9 +138,23 @@ def public_feedback(
     return items
 
 
+def counts_in_figures(item: PublicFeedback) -> bool:
+    """The one rule for which feedback counts in a supplier's figures.
+
+    A feedback counts through its current published version (the latest one a
+    moderator published and its author has not withdrawn) unless a dispute of
+    that version was upheld. Waiting, rejected and withdrawn versions are never
+    public, so they never count. Figures are always per supplier: a feedback is
+    about the supplier on a contract, and a declared contract names no service,
+    so search results, the supplier's page and each of its service pages all
+    show ``supplier_figures`` and so always agree.
+    """
+    return item.current.dispute_outcome != DisputeOutcome.UPHELD
+
+
 def feedback_summary(items: list[PublicFeedback]) -> dict[str, Any]:
-    """Aggregates over current versions, leaving out feedback found inaccurate."""
-    counted = [i for i in items if i.current.dispute_outcome != DisputeOutcome.UPHELD]
+    """Aggregates over current versions of the feedback that counts (above)."""
+    counted = [i for i in items if counts_in_figures(i)]
     dimensions: list[DimensionSummary] = summarise([i.current.ratings for i in counted])
     yes, answered = would_use_again_share([i.current.would_use_again for i in counted])
     return {
@@ -149,11 +166,21 @@ def feedback_summary(items: list[PublicFeedback]) -> dict[str, Any]:
     }
 
 
+def supplier_figures(*, supplier_slugs: list[str]) -> dict[str, dict[str, Any]]:
+    """``feedback_summary`` per supplier slug, for one supplier or a page of search
+    results in one query. A supplier without published feedback gets an empty summary."""
+    by_supplier: dict[str, list[PublicFeedback]] = {slug: [] for slug in supplier_slugs}
+    for item in public_feedback(supplier_slugs=supplier_slugs):
+        by_supplier[item.supplier_slug].append(item)
+    return {slug: feedback_summary(items) for slug, items in by_supplier.items()}
+
+
 def relationships_open_for_feedback(*, user: Any, supplier_id: int) -> dict[str, list]:
     """Awards and declared contracts of the user's organisation with this supplier
-    that have no feedback yet."""
+    that have no feedback yet: those that have started ("awards", "declared"), and
+    those that start later ("not_started"), which the buyer is told about."""
     if not getattr(user, "is_verified_buyer", False):
-        return {"awards": [], "declared": []}
+        return {"awards": [], "declared": [], "not_started": []}
     from direct_award.models import Outcome
 
     awards = Outcome.objects.filter(
@@ -167,7 +194,12 @@ def relationships_open_for_feedback(*, user: Any, supplier_id: int) -> dict[str,
         supplier_id=supplier_id,
         feedback__isnull=True,
     )
-    return {"awards": list(awards), "declared": list(declared)}
+    later = [r for r in [*awards, *declared] if opens_on(r)]
+    return {
+        "awards": [a for a in awards if a not in later],
+        "declared": [c for c in declared if c not in later],
+        "not_started": later,
+    }
 
 
 def moderation_queue() -> dict[str, QuerySet]:
@@ -188,13 +220,10 @@ def moderation_queue() -> dict[str, QuerySet]:
 
 def overall_ratings(*, supplier_slugs: list[str]) -> dict[str, tuple[float | None, int]]:
     """(mean overall rating, reviews counted) per supplier slug, for a page of
-    search results in one go. Suppliers without feedback are left out."""
-    by_supplier: dict[str, list[PublicFeedback]] = {}
-    for item in public_feedback(supplier_slugs=supplier_slugs):
-        by_supplier.setdefault(item.supplier_slug, []).append(item)
+    search results. Suppliers without published feedback are left out."""
     ratings = {}
-    for slug, items in by_supplier.items():
-        summary = feedback_summary(items)
-        overall = next(d for d in summary["dimensions"] if d.dimension == "overall")
-        ratings[slug] = (overall.mean, summary["reviews"])
+    for slug, summary in supplier_figures(supplier_slugs=supplier_slugs).items():
+        if summary["reviews"] or summary["left_out"]:
+            overall = next(d for d in summary["dimensions"] if d.dimension == "overall")
+            ratings[slug] = (overall.mean, summary["reviews"])
     return ratings

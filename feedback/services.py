@@ -5,20 +5,25 @@ feedback version: pending ─publish→ published
                   pending or published ─withdraw (author)→ withdrawn
 supplier response: pending ─publish / reject→ …   (one per feedback)
 dispute of a published version: open ─decide→ upheld | not upheld
+
+Who is told (by e-mail, once the change is committed): a published feedback
+goes to the supplier and its author; a rejected one to its author with the
+reason; a moderated response to the supplier who wrote it, and a published
+response also to the author of the feedback it answers.
 """
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 
+from marketplace.core.notifications import absolute_reverse, absolute_url, notification_send
 from marketplace.core.services import audit_record
 
+from .contract_dates import contract_dates_errors, opens_on
 from .models import (
     DeclaredContract,
     Dispute,
@@ -26,6 +31,7 @@ from .models import (
     Feedback,
     FeedbackVersion,
     ModerationState,
+    RedactionReason,
     SupplierResponse,
 )
 from .scale import DIMENSIONS
@@ -103,11 +109,20 @@ def _new_version(feedback: Feedback, content: dict[str, Any]) -> FeedbackVersion
 
 @transaction.atomic
 def declared_contract_create(
-    *, actor: Any, supplier: Any, reference: str, value_band: str, start_date, end_date=None
+    *,
+    actor: Any,
+    supplier: Any,
+    reference: str,
+    value_band: str,
+    start_date: date,
+    end_date: date | None = None,
 ) -> DeclaredContract:
+    """A contract the buyer's organisation tells us about, with plausible dates
+    (``contract_dates``); feedback on it opens when it starts."""
     _require_verified_buyer(actor)
-    if end_date and end_date < start_date:
-        raise ValidationError({"end_date": "The end date must be after the start date"})
+    errors = contract_dates_errors(start_date=start_date, end_date=end_date)
+    if errors:
+        raise ValidationError(errors)
     if DeclaredContract.objects.filter(
         buyer_organisation=actor.buyer_organisation, supplier=supplier, reference=reference.strip()
     ).exists():
@@ -151,6 +166,11 @@ def feedback_create(
         taken = Feedback.objects.filter(declared_contract=declared_contract).exists()
     if organisation_id != actor.buyer_organisation_id:
         raise PermissionDenied
+    starts = opens_on(award if award is not None else declared_contract)
+    if starts is not None:
+        raise ValidationError(
+            f"You can leave feedback on this contract from {starts:%-d %B %Y}, when it starts"
+        )
     if taken:
         raise ValidationError(
             "Your organisation has already left feedback on this contract. "
@@ -217,11 +237,13 @@ def feedback_publish(
     version: FeedbackVersion,
     went_well_public: str | None = None,
     could_be_better_public: str | None = None,
+    redaction_reason: str = "",
 ) -> FeedbackVersion:
-    """Publish, optionally with commercial-in-confidence details redacted.
+    """Publish, optionally with personal data or commercial-in-confidence details redacted.
 
     A redaction replaces words with '[redacted]' in what the public reads; the
-    page says that something was redacted, and the author's words are kept.
+    page says that something was redacted and why (``redaction_reason``, which
+    a redaction needs), and the author's words are kept.
     """
     _require_moderator(actor)
     _require_pending(version)
@@ -233,7 +255,10 @@ def feedback_publish(
         if given is not None and given != getattr(version, field):
             setattr(version, field, given)
             redacted = True
+    if redacted and redaction_reason not in RedactionReason.values:
+        raise ValidationError({"redaction_reason": "Select why you replaced words with [redacted]"})
     version.redacted = redacted
+    version.redaction_reason = redaction_reason if redacted else ""
     version.state = ModerationState.PUBLISHED
     version.moderated_by, version.moderated_at = actor, timezone.now()
     version.save()
@@ -241,9 +266,13 @@ def feedback_publish(
         actor=actor,
         action="feedback.published",
         subject=version.feedback,
-        data={"version": version.number, "redacted": redacted},
+        data={
+            "version": version.number,
+            "redacted": redacted,
+            "redaction_reason": version.redaction_reason,
+        },
     )
-    transaction.on_commit(lambda: _email_supplier_about(version))
+    transaction.on_commit(lambda: _notify_feedback_published(version))
     return version
 
 
@@ -263,7 +292,7 @@ def feedback_reject(*, actor: Any, version: FeedbackVersion, reason: str) -> Fee
         subject=version.feedback,
         data={"version": version.number, "reason": reason},
     )
-    transaction.on_commit(lambda: _email_author_rejection(version))
+    transaction.on_commit(lambda: _notify_feedback_rejected(version))
     return version
 
 
@@ -299,8 +328,7 @@ def response_moderate(
         subject=response.feedback,
         data={"reason": reason},
     )
-    if not publish:
-        transaction.on_commit(lambda: _email_supplier_rejection(response))
+    transaction.on_commit(lambda: _notify_response_moderated(response))
     return response
 
 
@@ -344,52 +372,82 @@ def dispute_decide(*, actor: Any, dispute: Dispute, upheld: bool, decision: str)
     return dispute
 
 
-def _email_supplier_about(version: FeedbackVersion) -> None:
-    supplier = version.feedback.supplier
-    recipients = sorted(
-        {supplier.contact_email, *supplier.users.values_list("email", flat=True)} - {""}
-    )
-    if not recipients:
-        return
-    body = render_to_string(
-        "feedback/emails/published_to_supplier.txt",
-        {"supplier": supplier, "version": version, "base_url": settings.WAGTAILADMIN_BASE_URL},
-    )
-    send_mail(
+# What each person hears, through marketplace.core.notifications. Every message
+# links to the page where its reader can see what happened and act on it.
+
+
+def _supplier_addresses(supplier: Any) -> list[str]:
+    return [supplier.contact_email, *supplier.users.values_list("email", flat=True)]
+
+
+def _notify_feedback_published(version: FeedbackVersion) -> None:
+    feedback = version.feedback
+    supplier = feedback.supplier
+    notification_send(
+        to=_supplier_addresses(supplier),
         subject=f"New feedback about {supplier} on the {settings.SERVICE_NAME}",
-        message=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=recipients,
+        template="feedback/emails/published_to_supplier.txt",
+        context={
+            "supplier": supplier,
+            "version": version,
+            "about_you_url": absolute_reverse("feedback:about-you"),
+        },
+    )
+    notification_send(
+        to=[feedback.author.email],
+        subject=f"Your feedback on {supplier} is published",
+        template="feedback/emails/published_to_author.txt",
+        context={
+            "version": version,
+            "public_url": _public_url(feedback),
+            "yours_url": absolute_reverse("feedback:yours"),
+        },
     )
 
 
-def _guidelines_url() -> str:
-    return f"{settings.WAGTAILADMIN_BASE_URL}{GUIDELINES_PATH}"
+def _public_url(feedback: Feedback) -> str:
+    page = absolute_reverse("feedback:supplier", kwargs={"slug": feedback.supplier.slug})
+    return f"{page}#feedback-{feedback.pk}"
 
 
-def _email_rejection(*, template: str, subject: str, to: str, context: dict) -> None:
-    body = render_to_string(template, {**context, "guidelines_url": _guidelines_url()})
-    send_mail(
-        subject=subject,
-        message=body,
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[to],
-    )
-
-
-def _email_author_rejection(version: FeedbackVersion) -> None:
-    _email_rejection(
-        template="feedback/emails/rejected_to_author.txt",
+def _notify_feedback_rejected(version: FeedbackVersion) -> None:
+    notification_send(
+        to=[version.feedback.author.email],
         subject=f"Your feedback on {version.feedback.supplier} was not published",
-        to=version.feedback.author.email,
-        context={"version": version},
+        template="feedback/emails/rejected_to_author.txt",
+        context={
+            "version": version,
+            "update_url": absolute_reverse("feedback:update", kwargs={"pk": version.feedback_id}),
+            "guidelines_url": absolute_url(path=GUIDELINES_PATH),
+        },
     )
 
 
-def _email_supplier_rejection(response: SupplierResponse) -> None:
-    _email_rejection(
-        template="feedback/emails/response_rejected_to_supplier.txt",
-        subject=f"Your response to feedback on {response.feedback.supplier} was not published",
-        to=response.author.email,
-        context={"response": response},
+def _notify_response_moderated(response: SupplierResponse) -> None:
+    feedback = response.feedback
+    published = response.state == ModerationState.PUBLISHED
+    notification_send(
+        to=[response.author.email],
+        subject=(
+            f"Your response to feedback on {feedback.supplier} is published"
+            if published
+            else f"Your response to feedback on {feedback.supplier} was not published"
+        ),
+        template=(
+            "feedback/emails/response_published_to_supplier.txt"
+            if published
+            else "feedback/emails/response_rejected_to_supplier.txt"
+        ),
+        context={
+            "response": response,
+            "about_you_url": absolute_reverse("feedback:about-you"),
+            "guidelines_url": absolute_url(path=GUIDELINES_PATH),
+        },
     )
+    if published:
+        notification_send(
+            to=[feedback.author.email],
+            subject=f"{feedback.supplier} responded to your feedback",
+            template="feedback/emails/response_published_to_author.txt",
+            context={"response": response, "public_url": _public_url(feedback)},
+        )

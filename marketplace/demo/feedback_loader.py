@@ -228,6 +228,7 @@ def _version(feedback: Feedback, number: int, content: dict, plan: Plan, now) ->
         version.went_well = REDACTED_WENT_WELL.format(price="£48,000")
         version.went_well_public = REDACTED_WENT_WELL.format(price="[redacted]")
         version.redacted = True
+        version.redaction_reason = "commercial"  # a price is commercially confidential
     version.save()
     return version
 

@@ -2,10 +2,14 @@
 the supplier replies, and the public reads both, by keyboard and without
 JavaScript; and every feedback page type passes axe with and without it."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from feedback import services
 from feedback.models import Feedback, SupplierResponse
+from feedback.selectors import relationships_open_for_feedback
 from marketplace.core.models import Region
 from tests.browser.conftest import axe_violations
 from tests.browser.keyboard import (
@@ -152,6 +156,7 @@ def _everything_to_show(contract, moderator):
         actor=moderator,
         version=first.versions.get(number=2),
         went_well_public="Slower at the end. [redacted]",
+        redaction_reason="personal-data",
     )
     reply = services.response_create(actor=supplier_user, feedback=first, text="We fixed it.")
     services.response_moderate(actor=moderator, response=reply, publish=True)
@@ -171,7 +176,28 @@ def _everything_to_show(contract, moderator):
     )
     services.feedback_publish(actor=moderator, version=second.versions.get())
     award_make(buyer=buyer, listing=listing)  # a second contract, open for feedback
+    # A third that starts next year: listed as not started, with the day it opens.
+    services.declared_contract_create(
+        actor=buyer,
+        supplier=supplier_user.supplier_organisation,
+        reference="LCC-NEXT",
+        value_band="over-1m",
+        start_date=timezone.localdate() + timedelta(days=365),
+    )
     return first, second
+
+
+def _future_contract_only(supplier) -> str:
+    """A buyer whose one contract with the supplier has not started; their e-mail."""
+    buyer = BuyerFactory(buyer_organisation__name="Wakefield Council")
+    services.declared_contract_create(
+        actor=buyer,
+        supplier=supplier,
+        reference="WMDC-9",
+        value_band="10k-100k",
+        start_date=timezone.localdate() + timedelta(days=90),
+    )
+    return buyer.email
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["with JS", "without JS"])
@@ -195,17 +221,31 @@ def test_every_feedback_page_type_has_no_accessibility_violations(
         assert browser_page.locator(".govuk-error-summary").is_visible()
 
     check("public supplier feedback", f"/feedback/suppliers/{supplier.slug}/")
+    assert "because they were personal data" in browser_page.locator("main").inner_text()
+    check("supplier profile with the summary", f"/suppliers/{supplier.slug}/")
+    check("service page with the summary", f"/services/{award.awarded_entry.listing_id}/")
+    assert "for the supplier as a whole" in browser_page.locator("main").inner_text()
     check("filtered", f"/feedback/suppliers/{supplier.slug}/?dimension=communication")
     check("listing feedback", f"/feedback/services/{award.awarded_entry.listing_id}/")
     check("open data", "/feedback/data/")
 
     sign_in(browser_page, live_server.url, buyer.email)
     check("write", f"/feedback/suppliers/{supplier.slug}/write/")
+    assert (
+        "This contract is not listed because it has not started yet"
+        in browser_page.locator("main").inner_text()
+    )
     send("Send feedback")
     check("write with errors")
     check("declare", f"/feedback/suppliers/{supplier.slug}/declare/")
     send("Continue")
     check("declare with errors")
+    browser_page.fill("#id_start_date", "1")
+    browser_page.fill("#id_start_date-month", "1")
+    browser_page.fill("#id_start_date-year", "\u0661\u0662\u0663\u0664")
+    send("Continue")
+    check("declare with an implausible year")
+    assert "must be between 1 January 2000 and" in browser_page.locator("main").inner_text()
     check("confirmation", f"/feedback/{first.pk}/sent/")
     check("your feedback", "/feedback/yours/")
     check("update", f"/feedback/{first.pk}/update/")
@@ -222,3 +262,21 @@ def test_every_feedback_page_type_has_no_accessibility_violations(
     browser_page.context.clear_cookies()
     sign_in(browser_page, live_server.url, BuyerFactory().email)
     check("no contract: who can leave feedback", f"/feedback/suppliers/{supplier.slug}/write/")
+
+    browser_page.context.clear_cookies()
+    sign_in(browser_page, live_server.url, _future_contract_only(supplier))
+    check("contract not started yet", f"/feedback/suppliers/{supplier.slug}/write/")
+    assert browser_page.locator("h1").inner_text() == (
+        "You can leave feedback once your contract has started"
+    )
+
+    # The moderator's page for a waiting feedback: marked names, the redaction reason.
+    (open_award,) = relationships_open_for_feedback(user=buyer, supplier_id=supplier.pk)["awards"]
+    waiting = services.feedback_create(
+        actor=buyer, award=open_award, content=content(went_well="Our manager Priya Shah helped.")
+    )
+    browser_page.context.clear_cookies()
+    sign_in(browser_page, live_server.url, moderator.email)
+    check("moderation", f"/admin/feedback-moderation/feedback/{waiting.versions.get().pk}/")
+    assert browser_page.locator("mark[title='personal data: name']").inner_text() == "Priya Shah"
+    assert browser_page.locator("input[name=redaction_reason]").count() == 3

@@ -5,11 +5,12 @@ moderators, and nobody else getting in."""
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 
 from feedback import services
 from feedback.admin_forms import is_redaction_of
-from feedback.models import DisputeOutcome, ModerationState
+from feedback.models import DisputeOutcome, ModerationState, RedactionReason
 from marketplace.accounts.roles import CCS_ADMINS_GROUP
 from marketplace.core.models import AuditEvent
 from tests.factories import BuyerFactory, SupplierUserFactory, UserFactory
@@ -87,7 +88,14 @@ def test_a_ccs_admin_moderates_too(client, pending):
     admin.groups.add(Group.objects.get(name=CCS_ADMINS_GROUP))
     client.force_login(admin)
 
-    assert client.get(version_url(pending)).status_code == 200
+    page = client.get(version_url(pending))
+    html = page.content.decode()
+
+    assert page.status_code == 200
+    assert pending.feedback.author.email in html  # the verified identity behind it
+    assert "The fixed price of £9,000 helped.</textarea>" in html  # the publish form
+    assert '<button type="submit" class="button">Publish</button>' in html
+    assert '<button type="submit" class="button serious">Reject</button>' in html
 
 
 def test_the_moderation_page_shows_the_verified_identity_and_marks_personal_data(
@@ -106,6 +114,8 @@ def test_the_moderation_page_shows_the_verified_identity_and_marks_personal_data
     assert "Backup 2027" in html  # the project of the saved search
     assert "A council" in html  # the public display name
     assert '<mark title="personal data: phone">07700 900123</mark>' in html
+    assert '<mark title="personal data: name">Sam</mark>' in html
+    assert "Marked for a second look: personal data: name, personal data: phone" in html
     assert "Very good: better than the contract asked" in html
     assert "Not applicable" in html
     # The publish form is prefilled with the author's words.
@@ -138,6 +148,7 @@ def test_publishing_with_a_redaction_keeps_the_authors_words(moderator_client, p
             "action": "publish",
             "went_well_public": redacted,
             "could_be_better_public": pending.could_be_better,
+            "redaction_reason": "both",
         },
     )
 
@@ -145,8 +156,44 @@ def test_publishing_with_a_redaction_keeps_the_authors_words(moderator_client, p
     pending.refresh_from_db()
     assert (pending.state, pending.redacted) == (ModerationState.PUBLISHED, True)
     assert pending.went_well_public == redacted
+    assert pending.redaction_reason == RedactionReason.BOTH
     assert "07700 900123" in pending.went_well
-    assert AuditEvent.objects.get(action="feedback.published").data["redacted"] is True
+    event = AuditEvent.objects.get(action="feedback.published")
+    assert (event.data["redacted"], event.data["redaction_reason"]) == (True, "both")
+    public = Client().get(reverse("feedback:supplier", args=[pending.feedback.supplier.slug]))
+    assert (
+        "Some details were redacted by a moderator because they were personal data "
+        "or commercially confidential." in public.content.decode()
+    )
+
+
+def test_a_redaction_needs_its_reason(moderator_client, pending):
+    redacted = "Call [redacted] on [redacted]. The fixed price of £9,000 helped."
+
+    response = moderator_client.post(
+        version_url(pending),
+        {
+            "action": "publish",
+            "went_well_public": redacted,
+            "could_be_better_public": pending.could_be_better,
+        },
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Select why you replaced words with [redacted]" in html
+    assert f"{redacted}</textarea>" in html  # the moderator's redaction is kept
+    pending.refresh_from_db()
+    assert (pending.state, pending.redacted) == (ModerationState.PENDING, False)
+    assert events("feedback.published") == 0
+
+
+def test_the_reason_is_asked_with_the_choices_the_public_notice_names(moderator_client, pending):
+    html = moderator_client.get(version_url(pending)).content.decode()
+
+    assert "If you redacted words, why?" in html
+    assert "Personal data, such as a person&#x27;s name or phone number" in html
+    assert "Commercially confidential details" in html
 
 
 def test_a_redaction_cannot_rewrite_the_authors_words(moderator_client, pending):

@@ -6,7 +6,9 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 from django.template import Context, Template
+from django.utils import timezone
 
+from feedback import contract_dates
 from feedback.forms import (
     DeclareContractForm,
     FeedbackContentForm,
@@ -176,7 +178,70 @@ def test_the_end_date_must_follow_the_start_date():
     )
 
     assert not form.is_valid()
-    assert form.errors["end_date"] == ["The end date must be after the start date"]
+    assert form.errors["end_date"] == ["The end date must be the same as or after the start date"]
+
+
+def _ten_years_on() -> date:
+    today = timezone.localdate()
+    return today.replace(year=today.year + 10, day=min(today.day, 28))
+
+
+@pytest.mark.parametrize(
+    "year",
+    [
+        "1234",
+        "\u0661\u0662\u0663\u0664",  # 1234 in Arabic-Indic digits
+        "\u06f1\u06f2\u06f3\u06f4",  # 1234 in Extended Arabic-Indic (Persian) digits
+        "1999",
+        "2099",
+    ],
+)
+def test_an_implausible_contract_year_is_refused_in_any_script(year):
+    form = DeclareContractForm(declare_answers(**{"start_date-year": year}))
+    latest = contract_dates.latest()
+
+    assert not form.is_valid()
+    assert form.errors["start_date"] == [
+        f"The start date must be between 1 January 2000 and {latest.day} {latest:%B} {latest.year}"
+    ]
+
+
+def test_digits_of_another_script_are_read_as_the_date_they_spell():
+    form = DeclareContractForm(
+        declare_answers(
+            **{
+                "start_date-day": "\u0661",
+                "start_date-month": "\u0664",
+                "start_date-year": "\u0662\u0660\u0662\u0666",
+            }
+        )
+    )
+
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["start_date"] == date(2026, 4, 1)
+
+
+def test_a_superscript_digit_is_not_a_real_date_and_not_a_server_error():
+    form = DeclareContractForm(declare_answers(**{"start_date-day": "\u00b2"}))
+
+    assert not form.is_valid()
+    assert form.errors["start_date"] == ["The start date must be a real date, like 27 3 2026"]
+
+
+def test_an_end_date_more_than_ten_years_ahead_is_refused():
+    too_far = _ten_years_on().replace(year=_ten_years_on().year + 1)
+    form = DeclareContractForm(
+        declare_answers(
+            **{
+                "end_date-day": str(too_far.day),
+                "end_date-month": str(too_far.month),
+                "end_date-year": str(too_far.year),
+            }
+        )
+    )
+
+    assert not form.is_valid()
+    assert form.errors["end_date"][0].startswith("The end date must be between 1 January 2000 and")
 
 
 def test_the_date_tag_renders_the_design_systems_date_input_with_the_answers_kept():

@@ -2,14 +2,20 @@
 pseudonymous buyer stays pseudonymous."""
 
 import dataclasses
+import html
+import re
+from datetime import date
 
 import pytest
+from django.urls import reverse
 
 from feedback import services
-from feedback.selectors import feedback_summary, public_feedback
+from feedback.selectors import feedback_summary, overall_ratings, public_feedback
 from marketplace.core.models import Region
+from search.services import search_entries_rebuild
+from tests.factories import BuyerFactory
 
-from .conftest import content
+from .conftest import award_make, content
 
 pytestmark = pytest.mark.django_db
 
@@ -66,10 +72,11 @@ def test_redactions_are_what_the_public_reads(relationship, moderator):
         actor=moderator,
         version=feedback.versions.get(),
         could_be_better_public="The day rate of [redacted] was high.",
+        redaction_reason="commercial",
     )
     (item,) = public_feedback(supplier_id=feedback.supplier_id)
     assert item.current.could_be_better == "The day rate of [redacted] was high."
-    assert item.current.redacted
+    assert (item.current.redacted, item.current.redaction_reason) == (True, "commercial")
     assert "£950" not in flatten([item])
 
 
@@ -94,3 +101,74 @@ def test_open_data_rows_carry_no_personal_data(relationship, moderator):
         assert secret not in text
     overall = next(r for r in aggregate_rows(items) if r["dimension"] == "overall")
     assert (overall["ratings"], overall["mean"], overall["level_4"]) == (1, 4.0, 1)
+
+
+# One rule for which feedback counts, wherever a rating is shown ---------------------
+
+
+def _text(response) -> str:
+    """The page's words without markup, as a reader (or a screen reader) meets them."""
+    assert response.status_code == 200
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode())))
+
+
+def _third_feedback(case: str, *, listing, moderator):
+    """A third feedback (overall 1) that must not count: waiting, withdrawn, or published
+    and then found inaccurate. With ``published`` there is no third feedback."""
+    if case == "published":
+        return
+    buyer = BuyerFactory()
+    feedback = services.feedback_create(
+        actor=buyer, content=content(overall=1), award=award_make(buyer=buyer, listing=listing)
+    )
+    version = feedback.versions.get()
+    if case == "unmoderated":
+        return
+    services.feedback_publish(actor=moderator, version=version)
+    if case == "withdrawn":
+        services.feedback_withdraw(actor=buyer, version=version)
+        return
+    supplier_user = listing.supplier.users.get()
+    dispute = services.dispute_raise(actor=supplier_user, version=version, reason="Not us.")
+    services.dispute_decide(actor=moderator, dispute=dispute, upheld=True, decision="Wrong firm.")
+
+
+@pytest.mark.parametrize("case", ["published", "upheld-dispute", "withdrawn", "unmoderated"])
+def test_search_the_supplier_page_and_the_service_page_agree(
+    case, client, settings, relationship, moderator
+):
+    settings.SEARCH_ENGINE = "database"
+    buyer, supplier_user, award = relationship
+    listing = award.awarded_entry.listing
+    supplier = supplier_user.supplier_organisation
+    # Feedback on the award (about this service) and on a declared contract (about no
+    # service): the case from the issue, where the service page said there was none.
+    on_award = services.feedback_create(actor=buyer, content=content(overall=4), award=award)
+    other = BuyerFactory()
+    declared = services.declared_contract_create(
+        actor=other,
+        supplier=supplier,
+        reference="HR-1",
+        value_band="under-10k",
+        start_date=date(2025, 1, 6),
+    )
+    on_contract = services.feedback_create(
+        actor=other, content=content(overall=3), declared_contract=declared
+    )
+    for feedback in (on_award, on_contract):
+        services.feedback_publish(actor=moderator, version=feedback.versions.get())
+    _third_feedback(case, listing=listing, moderator=moderator)
+    search_entries_rebuild()
+
+    search = _text(client.get(reverse("search:results")))
+    supplier_page = _text(client.get(reverse("suppliers:detail", args=[supplier.slug])))
+    service_page = _text(client.get(reverse("listings:detail", args=[listing.pk])))
+
+    badge = "Rated 3.5 out of 5 from 2 reviews"
+    assert f"{badge} for {supplier.display_name}" in search
+    assert f"{badge}." in supplier_page
+    assert f"{badge}." in service_page
+    assert "No buyer has published feedback" not in service_page
+    assert "these figures are for the supplier as a whole" in service_page
+    assert "Read the feedback on this service only" in service_page
+    assert overall_ratings(supplier_slugs=[supplier.slug]) == {supplier.slug: (3.5, 2)}

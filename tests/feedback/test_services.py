@@ -1,18 +1,38 @@
 """Who may write feedback, each moderation step and who may take it, replies and disputes."""
 
-from datetime import date
+import re
+from datetime import date, timedelta
 
 import pytest
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
 
 from feedback import services
-from feedback.models import DisputeOutcome, ModerationState
+from feedback.models import (
+    DeclaredContract,
+    DisputeOutcome,
+    Feedback,
+    ModerationState,
+    RedactionReason,
+)
+from feedback.selectors import relationships_open_for_feedback
 from marketplace.core.models import AuditEvent
 from tests.factories import BuyerFactory, SupplierUserFactory, listing_make
 
 from .conftest import award_make, content, declared_make
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def waiting(relationship):
+    """A version waiting for a moderator: (version, its author, the supplier's user)."""
+    buyer, supplier_user, award = relationship
+    feedback = services.feedback_create(actor=buyer, content=content(), award=award)
+    return feedback.versions.get(), buyer, supplier_user
 
 
 def test_a_buyer_with_an_award_writes_feedback_that_waits_for_moderation(relationship):
@@ -138,11 +158,12 @@ def test_moderation_transitions_and_who_may_make_them(
             actor=moderator,
             version=again,
             could_be_better_public="Invoices arrived [redacted].",
+            redaction_reason="commercial",
         )
     again.refresh_from_db()
     assert again.state == ModerationState.PUBLISHED and again.redacted
     assert again.could_be_better == "Invoices arrived late."  # the author's words are kept
-    assert supplier_user.email in mailoutbox[-1].to  # the supplier hears about it
+    assert supplier_user.email in mailoutbox[-2].to  # the supplier hears about it
 
     with pytest.raises(PermissionDenied):
         services.feedback_withdraw(actor=supplier_user, version=again)
@@ -206,4 +227,238 @@ def test_a_second_award_allows_a_second_feedback(relationship):
             supplier_user=supplier_user, publish=True, name="School payroll service"
         ),
     )
-    assert services.feedback_create(actor=buyer, content=content(), award=another)
+    second = services.feedback_create(actor=buyer, content=content(overall=2), award=another)
+
+    assert Feedback.objects.filter(buyer_organisation=buyer.buyer_organisation).count() == 2
+    assert (second.award, second.listing) == (another, another.awarded_entry.listing)
+    assert str(second.listing) == "School payroll service"
+    assert second.versions.get().state == ModerationState.PENDING
+    assert second.versions.get().overall == 2
+
+
+# Plausible dates and contracts that have started ----------------------------------
+
+
+def _declare(buyer, supplier_user, **dates):
+    return services.declared_contract_create(
+        actor=buyer,
+        supplier=supplier_user.supplier_organisation,
+        reference="PO-9",
+        value_band="under-10k",
+        **dates,
+    )
+
+
+@pytest.mark.parametrize(
+    ("dates", "field", "message"),
+    [
+        ({"start_date": date(1234, 1, 1)}, "start_date", "The start date must be between"),
+        ({"start_date": date(2099, 1, 1)}, "start_date", "The start date must be between"),
+        (
+            {"start_date": date(2025, 6, 1), "end_date": date(1999, 12, 31)},
+            "end_date",
+            "The end date must be between",
+        ),
+        (
+            {"start_date": date(2025, 6, 1), "end_date": date(2025, 5, 31)},
+            "end_date",
+            "The end date must be the same as or after the start date",
+        ),
+    ],
+)
+def test_implausible_contract_dates_are_refused_and_nothing_is_recorded(
+    relationship, dates, field, message
+):
+    buyer, supplier_user, _award = relationship
+
+    with pytest.raises(ValidationError) as refused:
+        _declare(buyer, supplier_user, **dates)
+
+    assert refused.value.message_dict[field][0].startswith(message)
+    assert not DeclaredContract.objects.exists()
+
+
+def test_feedback_waits_until_a_declared_contract_starts(relationship):
+    buyer, supplier_user, _award = relationship
+    starts = timezone.localdate() + timedelta(days=40)
+    contract = _declare(buyer, supplier_user, start_date=starts)
+
+    with pytest.raises(ValidationError) as refused:
+        services.feedback_create(actor=buyer, content=content(), declared_contract=contract)
+
+    assert refused.value.messages == [
+        f"You can leave feedback on this contract from {starts:%-d %B %Y}, when it starts"
+    ]
+    assert not Feedback.objects.exists()
+    open_now = relationships_open_for_feedback(
+        user=buyer, supplier_id=supplier_user.supplier_organisation_id
+    )
+    assert open_now["declared"] == []
+    assert open_now["not_started"] == [contract]
+
+
+def test_feedback_waits_until_an_award_starts(relationship):
+    buyer, _supplier_user, award = relationship
+    award.start_date = timezone.localdate() + timedelta(days=1)
+    award.save()
+
+    with pytest.raises(ValidationError, match="when it starts"):
+        services.feedback_create(actor=buyer, content=content(), award=award)
+
+    assert not Feedback.objects.exists()
+
+
+def test_a_contract_that_starts_today_is_open_for_feedback(relationship):
+    buyer, supplier_user, _award = relationship
+    contract = _declare(buyer, supplier_user, start_date=timezone.localdate())
+
+    feedback = services.feedback_create(actor=buyer, content=content(), declared_contract=contract)
+
+    assert feedback.declared_contract == contract
+
+
+# Redaction reasons ---------------------------------------------------------------------
+
+
+def test_a_redaction_needs_a_reason_and_the_reason_is_kept(relationship, moderator):
+    buyer, _supplier_user, award = relationship
+    version = services.feedback_create(actor=buyer, content=content(), award=award).versions.get()
+
+    with pytest.raises(ValidationError, match="Select why you replaced words"):
+        services.feedback_publish(
+            actor=moderator, version=version, could_be_better_public="Invoices [redacted]."
+        )
+    version.refresh_from_db()
+    assert version.state == ModerationState.PENDING
+
+    services.feedback_publish(
+        actor=moderator,
+        version=version,
+        could_be_better_public="Invoices [redacted].",
+        redaction_reason=RedactionReason.PERSONAL_DATA,
+    )
+    version.refresh_from_db()
+    assert (version.redacted, version.redaction_reason) == (True, "personal-data")
+
+
+def test_a_reason_without_a_redaction_is_not_recorded(relationship, moderator):
+    buyer, _supplier_user, award = relationship
+    version = services.feedback_create(actor=buyer, content=content(), award=award).versions.get()
+
+    services.feedback_publish(actor=moderator, version=version, redaction_reason="commercial")
+
+    version.refresh_from_db()
+    assert (version.redacted, version.redaction_reason) == (False, "")
+
+
+# Who is told what happened ----------------------------------------------------------
+
+
+def _links(message) -> list[str]:
+    """The paths of the links in a message, each checked to be an absolute address here."""
+    found = re.findall(r"https?://\S+", message.body)
+    assert found, message.body
+    assert all(link.startswith(settings.WAGTAILADMIN_BASE_URL) for link in found)
+    return [link.removeprefix(settings.WAGTAILADMIN_BASE_URL) for link in found]
+
+
+def _page_for(user, path: str) -> str:
+    """The page a link opens for the person it was sent to; it must answer 200."""
+    client = Client()
+    client.force_login(user)
+    page = client.get(path.split("#")[0])
+    assert page.status_code == 200, path
+    return page.content.decode()
+
+
+def test_publishing_tells_the_supplier_and_the_author_with_working_links(
+    waiting, moderator, mailoutbox, django_capture_on_commit_callbacks
+):
+    version, buyer, supplier_user = waiting
+    supplier = supplier_user.supplier_organisation
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.feedback_publish(actor=moderator, version=version)
+
+    to_supplier, to_author = mailoutbox
+    assert to_supplier.to == sorted({supplier.contact_email, supplier_user.email} - {""})
+    assert (
+        to_supplier.subject == f"New feedback about {supplier} on the Open Procurement Marketplace"
+    )
+    assert "Overall rating: Very good" in to_supplier.body
+    (about_you,) = _links(to_supplier)
+    assert about_you == reverse("feedback:about-you")  # not the old /supplier/feedback/ 404
+    assert "Restores were quick" in _page_for(supplier_user, about_you)
+
+    assert to_author.to == [buyer.email]
+    assert to_author.subject == f"Your feedback on {supplier} is published"
+    public, yours = _links(to_author)
+    assert public == (
+        f"{reverse('feedback:supplier', args=[supplier.slug])}#feedback-{version.feedback_id}"
+    )
+    assert f'id="feedback-{version.feedback_id}"' in _page_for(buyer, public)
+    assert yours == reverse("feedback:yours")
+    assert "Withdraw" in _page_for(buyer, yours)
+
+
+def test_a_rejection_tells_the_author_why_and_how_to_send_it_again(
+    waiting, moderator, mailoutbox, django_capture_on_commit_callbacks
+):
+    version, buyer, _supplier_user = waiting
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.feedback_reject(actor=moderator, version=version, reason="It names a person.")
+
+    (message,) = mailoutbox
+    assert message.to == [buyer.email]
+    assert message.subject.endswith("was not published")
+    assert "It names a person." in message.body
+    update, guidelines = _links(message)
+    assert update == reverse("feedback:update", args=[version.feedback_id])
+    assert "Restores were quick" in _page_for(buyer, update)  # the form starts from it
+    assert guidelines == services.GUIDELINES_PATH
+    assert "Community guidelines for feedback" in _page_for(buyer, guidelines)
+
+
+def test_a_published_response_tells_the_supplier_and_the_buyer(
+    published, relationship, moderator, mailoutbox, django_capture_on_commit_callbacks
+):
+    buyer, supplier_user, _award = relationship
+    response = services.response_create(
+        actor=supplier_user, feedback=published, text="We now send invoices weekly."
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.response_moderate(actor=moderator, response=response, publish=True)
+
+    to_supplier, to_buyer = mailoutbox
+    supplier = supplier_user.supplier_organisation
+    assert to_supplier.to == [supplier_user.email]
+    assert to_supplier.subject == f"Your response to feedback on {supplier} is published"
+    (about_you,) = _links(to_supplier)
+    assert "Your response is published." in _page_for(supplier_user, about_you)
+
+    assert to_buyer.to == [buyer.email]
+    assert to_buyer.subject == f"{supplier} responded to your feedback"
+    (public,) = _links(to_buyer)
+    assert "We now send invoices weekly." in _page_for(buyer, public)
+
+
+def test_a_rejected_response_tells_the_supplier_only(
+    published, relationship, moderator, mailoutbox, django_capture_on_commit_callbacks
+):
+    _buyer, supplier_user, _award = relationship
+    response = services.response_create(actor=supplier_user, feedback=published, text="Rubbish.")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.response_moderate(
+            actor=moderator, response=response, publish=False, reason="It is not about the work."
+        )
+
+    (message,) = mailoutbox
+    assert message.to == [supplier_user.email]
+    assert message.subject.endswith("was not published")
+    assert "It is not about the work." in message.body
+    guidelines, about_you = _links(message)
+    assert "Community guidelines for feedback" in _page_for(supplier_user, guidelines)
+    assert "It is not about the work." in _page_for(supplier_user, about_you)

@@ -3,12 +3,14 @@ the supplier's reply and dispute, the history, and who may open each page."""
 
 import html
 import json
+from datetime import date, timedelta
 
 import pytest
 from django.template import Context, Template
 from django.urls import reverse
+from django.utils import timezone
 
-from feedback import services
+from feedback import contract_dates, services
 from feedback.models import DeclaredContract, Dispute, Feedback, ModerationState, SupplierResponse
 from marketplace.core.models import Region
 from tests.factories import BuyerFactory, SupplierUserFactory, listing_make
@@ -154,7 +156,7 @@ def test_another_organisations_award_is_neither_offered_nor_accepted(
         supplier=supplier,
         reference="PO-9",
         value_band="under-10k",
-        start_date="2026-01-01",
+        start_date=date(2026, 1, 1),
     )
     client.force_login(other_buyer)
     their_award = relationship[2]
@@ -230,11 +232,77 @@ def test_declaring_with_wrong_dates_or_a_used_reference_says_why(client, supplie
         supplier=supplier,
         reference="PO-1",
         value_band="under-10k",
-        start_date="2026-01-01",
+        start_date=date(2026, 1, 1),
     )
     used = client.post(url("declare", slug=supplier.slug), declare_answers(reference="PO-1"))
     assert used.status_code == 400
     assert "already declared a contract with this reference" in body(used)
+
+
+def test_a_year_in_arabic_indic_digits_is_read_and_refused_when_implausible(client, supplier):
+    client.force_login(BuyerFactory())
+    year = "\u0661\u0662\u0663\u0664"  # 1234
+
+    refused = client.post(
+        url("declare", slug=supplier.slug), declare_answers(**{"start_date-year": year})
+    )
+
+    latest = contract_dates.latest()
+    assert refused.status_code == 400
+    assert (
+        f"The start date must be between 1 January 2000 and {latest.day} {latest:%B} "
+        f"{latest.year}" in body(refused)
+    )
+    assert f'value="{year}"' in body(refused)  # the answer is kept to correct
+    assert not DeclaredContract.objects.exists()
+
+
+def test_a_contract_that_has_not_started_is_declared_but_waits_for_feedback(client, supplier):
+    client.force_login(BuyerFactory())
+    starts = timezone.localdate() + timedelta(days=30)
+    day = f"{starts.day} {starts:%B} {starts.year}"
+
+    declared = client.post(
+        url("declare", slug=supplier.slug),
+        declare_answers(
+            **{
+                "start_date-day": str(starts.day),
+                "start_date-month": str(starts.month),
+                "start_date-year": str(starts.year),
+            }
+        ),
+        follow=True,
+    )
+
+    page = body(declared)
+    assert declared.status_code == 200
+    assert f"Your contract is recorded. You can leave feedback on it from {day}" in page
+    assert "You can leave feedback once your contract has started" in page
+    assert (
+        f"Declared contract PO-1234 (£10,000 to £100,000) starts on {day}. "
+        "You can leave feedback from that day" in page
+    )
+    assert 'name="overall"' not in page  # no form to fill in yet
+    contract = DeclaredContract.objects.get()
+    refused = client.post(
+        url("write", slug=supplier.slug), answers(relationship=f"declared-{contract.pk}")
+    )
+    assert refused.status_code == 200  # the same explanation, not a form
+    assert not Feedback.objects.exists()
+
+
+def test_the_write_page_lists_contracts_that_start_later(buyer_client, relationship, supplier):
+    buyer, _supplier_user, _award = relationship
+    starts = timezone.localdate() + timedelta(days=400)
+    services.declared_contract_create(
+        actor=buyer, supplier=supplier, reference="PO-77", value_band="over-1m", start_date=starts
+    )
+
+    page = body(buyer_client.get(url("write", slug=supplier.slug)))
+
+    assert "Awarded through this service: Cloud backup for schools" in page  # still offered
+    assert "This contract is not listed because it has not started yet:" in page
+    assert f"Declared contract PO-77 (Over £1 million) starts on {starts:%-d %B %Y}." in page
 
 
 # What the public reads ---------------------------------------------------------
