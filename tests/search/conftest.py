@@ -9,6 +9,7 @@ from search.engine_client import (
     engine_indices_delete,
 )
 from search.engine_mapping import index_alias, index_pattern
+from tests.search.silent_engine import SilentEngine
 
 
 @pytest.fixture
@@ -26,3 +27,11 @@ def search_engine(settings, opensearch_url):
 def engine_refresh() -> None:
     """Make the latest writes searchable now rather than within the next second."""
     engine_index_refresh(index=index_alias())
+
+
+@pytest.fixture
+def silent_engine():
+    """A local port that accepts connections and never answers; closed afterwards."""
+    engine = SilentEngine()
+    yield engine
+    engine.close()
