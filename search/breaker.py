@@ -108,7 +108,8 @@ class CircuitBreaker:
         try:
             failures = self.store.incr(self._failures)
         except ValueError:  # closed by another process between the two calls
-            self.store.set(self._failures, failures := 1, None)
+            failures = 1
+            self.store.set(self._failures, failures, None)
         if failures >= self.threshold and self.store.add(self._opened_at, now, None):
             logger.warning(
                 "Search engine breaker open after %s failures in a row; "
