@@ -13,7 +13,26 @@ from elasticsearch_dsl import Search
 
 
 class EngineUnavailable(Exception):
-    """The engine could not be reached or answered with an error."""
+    """The engine could not be reached or answered with an error.
+
+    ``status`` is the HTTP status of an error answer, or None when there was no
+    answer at all (refused, reset, timed out).
+    """
+
+    def __init__(self, message: str, *, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+
+    @property
+    def engine_down(self) -> bool:
+        """No answer, a server error or "too busy": what the circuit breaker counts.
+        A 4xx such as a missing index is the engine answering, so it does not."""
+        return self.status is None or self.status >= 500 or self.status == 429
+
+
+# Background work (indexing, rebuilds) waits this long; a buyer's search passes
+# its own, shorter ``timeout`` (SEARCH_ENGINE_TIMEOUT) to ``engine_search``.
+BACKGROUND_TIMEOUT = 10
 
 
 @lru_cache(maxsize=4)
@@ -21,11 +40,11 @@ def _client_for(engine: str, url: str):
     if engine == "opensearch":
         from opensearchpy import OpenSearch
 
-        return OpenSearch(hosts=[url], timeout=10, max_retries=0)
+        return OpenSearch(hosts=[url], timeout=BACKGROUND_TIMEOUT, max_retries=0)
     if engine == "elasticsearch":
         from elasticsearch import Elasticsearch
 
-        return Elasticsearch(url, request_timeout=10, max_retries=0)
+        return Elasticsearch(url, request_timeout=BACKGROUND_TIMEOUT, max_retries=0)
     raise ValueError(f"Unknown search engine {engine!r}: use opensearch or elasticsearch.")
 
 
@@ -37,13 +56,29 @@ def engine_client(*, engine: str | None = None, url: str | None = None):
     return _client_for(name, url or settings.SEARCH_ENGINE_URL)
 
 
-def engine_search(*, index: str, search: Search, client=None) -> dict[str, Any]:
-    """Run a DSL search and return the raw response body as a dict."""
+def engine_search(
+    *, index: str, search: Search, client=None, timeout: float | None = None
+) -> dict[str, Any]:
+    """Run a DSL search and return the raw response body as a dict.
+
+    ``timeout`` (seconds) bounds the whole request; a timeout raises
+    ``EngineUnavailable`` like any other failure to answer.
+    """
     client = client or engine_client()
     try:
-        response = client.search(index=index, body=search.to_dict())
-    except Exception as error:  # every transport and API error means "not answered"
-        raise EngineUnavailable(str(error)) from error
+        if timeout is None:
+            response = client.search(index=index, body=search.to_dict())
+        elif _is_opensearch(client):
+            response = client.search(index=index, body=search.to_dict(), request_timeout=timeout)
+        else:  # elasticsearch-py 8 takes per-request transport options this way
+            response = client.options(request_timeout=timeout).search(
+                index=index, body=search.to_dict()
+            )
+    except Exception as error:
+        # Every transport and API error means "not answered": opensearch-py's
+        # ConnectionTimeout/ConnectionError/TransportError and elastic-transport's
+        # ConnectionTimeout/ConnectionError/ApiError alike.
+        raise EngineUnavailable(str(error), status=_status(error)) from error
     return response.body if hasattr(response, "body") else dict(response)
 
 

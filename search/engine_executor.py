@@ -29,9 +29,14 @@ def _counts(aggregation: dict) -> dict[str, int]:
     }
 
 
-def search_engine_run(request: SearchRequest, *, client=None) -> SearchResult:
-    """Answer ``request`` from the engine. Raises ``EngineUnavailable`` if it cannot."""
-    body = engine_search(index=index_alias(), search=search_request_to_dsl(request), client=client)
+def search_engine_run(
+    request: SearchRequest, *, client=None, timeout: float | None = None
+) -> SearchResult:
+    """Answer ``request`` from the engine. Raises ``EngineUnavailable`` if it cannot
+    (within ``timeout`` seconds, when given)."""
+    body = engine_search(
+        index=index_alias(), search=search_request_to_dsl(request), client=client, timeout=timeout
+    )
     total = body["hits"]["total"]
     aggregations = body.get("aggregations", {})
     return SearchResult(

@@ -185,6 +185,13 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 SEARCH_ENGINE = os.environ.get("SEARCH_ENGINE", "database")  # database | opensearch | elasticsearch
 SEARCH_ENGINE_URL = os.environ.get("SEARCH_ENGINE_URL", "http://127.0.0.1:9200")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "marketplace")
+# A buyer's search waits this long (seconds) for the engine before the database
+# answers; indexing and rebuilds keep the client's longer timeout.
+SEARCH_ENGINE_TIMEOUT = float(os.environ.get("SEARCH_ENGINE_TIMEOUT", "1.0"))
+# After this many failures in a row searches skip the engine for the cool-off
+# (seconds), then one search probes it (search/breaker.py).
+SEARCH_ENGINE_BREAKER_FAILURES = int(os.environ.get("SEARCH_ENGINE_BREAKER_FAILURES", "3"))
+SEARCH_ENGINE_BREAKER_COOLOFF = float(os.environ.get("SEARCH_ENGINE_BREAKER_COOLOFF", "30"))
 
 # Stripe: the API base is configurable so tests talk to stripe-mock.
 STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")

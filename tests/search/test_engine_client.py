@@ -1,6 +1,7 @@
 """A real round trip to the OpenSearch node: a query built with the elasticsearch
 DSL, sent by opensearch-py."""
 
+import time
 import uuid
 
 import pytest
@@ -48,3 +49,28 @@ def test_an_unreachable_engine_is_reported_not_raised_raw():
     assert engine_ping(client=client) is False
     with pytest.raises(EngineUnavailable):
         engine_search(index="anything", search=Search(), client=client)
+
+
+@pytest.mark.parametrize("engine", ["opensearch", "elasticsearch"])
+def test_a_read_timeout_on_either_client_is_reported_as_unavailable(engine, silent_engine):
+    client = engine_client(engine=engine, url=silent_engine.url)
+    started = time.perf_counter()
+
+    with pytest.raises(EngineUnavailable) as raised:
+        engine_search(index="anything", search=Search(), client=client, timeout=0.5)
+
+    seconds = time.perf_counter() - started
+    assert 0.45 <= seconds < 3  # the search's own timeout, not the client's 10 s
+    assert raised.value.status is None
+    assert raised.value.engine_down is True
+    assert silent_engine.connections() == 1  # no retry either
+
+
+def test_a_missing_index_is_an_answer_not_an_engine_down(index):
+    client, _name = index
+
+    with pytest.raises(EngineUnavailable) as raised:
+        engine_search(index="no-such-index-here", search=Search(), client=client, timeout=5)
+
+    assert raised.value.status == 404
+    assert raised.value.engine_down is False

@@ -29,6 +29,7 @@ def engine(settings, opensearch_url):
     settings.SEARCH_ENGINE_URL = opensearch_url
     prefix = f"{settings.SEARCH_INDEX_PREFIX}-parity-{uuid.uuid4().hex[:8]}"
     settings.SEARCH_INDEX_PREFIX = prefix
+    settings.SEARCH_ENGINE_TIMEOUT = 5.0  # about answers, not speed (see conftest.search_engine)
     catalogue = catalogue_make()
     search_entries_rebuild()
     engine_index.search_index_rebuild()
