@@ -1,10 +1,27 @@
 """The site shell in a real browser: accessibility with and without JavaScript,
 keyboard use, and the sign-in journey with JavaScript off."""
 
+from decimal import Decimal
+
 import pytest
 
+from marketplace.core.models import Region
+from search.request import PAGE_SIZE as SEARCH_PAGE_SIZE
+from search.services import search_entries_rebuild
+from strategies.models import PipelineEntry
+from strategies.services import PlannedEntry, strategy_save
+from strategies.views import PER_PAGE as PIPELINE_PER_PAGE
+from suppliers.views import PER_PAGE as SUPPLIERS_PER_PAGE
 from tests.browser.conftest import axe_violations
-from tests.factories import PASSWORD, BuyerFactory
+from tests.factories import (
+    PASSWORD,
+    BuyerFactory,
+    BuyingOrganisationFactory,
+    CcsReviewerFactory,
+    LotFactory,
+    SupplierOrganisationFactory,
+)
+from tests.search.catalogue import offer
 
 pytestmark = [
     pytest.mark.browser,
@@ -86,3 +103,64 @@ def test_a_buyer_signs_in_and_out_by_keyboard_alone(page, live_server):
     page.keyboard.press("Enter")
     page.wait_for_url("**/account/sign-out/")
     assert "You have signed out" in page.locator("main").inner_text()
+
+
+# Paged lists: the pagination component only appears with more than one page of
+# results, so each list gets enough data for three pages and is scanned on pages 1 and 2.
+
+
+@pytest.fixture
+def paged_lists(settings):
+    settings.SEARCH_ENGINE = "database"
+    lot = LotFactory()
+    reviewer = CcsReviewerFactory()
+    for number in range(2 * SEARCH_PAGE_SIZE + 1):
+        offer(lot=lot, reviewer=reviewer, name=f"Cloud hosting service {number:02}")
+    search_entries_rebuild()
+    SupplierOrganisationFactory.create_batch(2 * SUPPLIERS_PER_PAGE + 1)
+    region = Region.objects.get(code="TLI")
+    strategy_save(
+        organisation=BuyingOrganisationFactory(name="Alpha Purchasing", slug="alpha"),
+        financial_year=2026,
+        entries=[
+            PlannedEntry(
+                PipelineEntry(
+                    title=f"Planned procurement {number:03}",
+                    value_amount=Decimal("90000"),
+                    value_band="",
+                    suitable_for_sme=True,
+                    reference=f"A-{number}",
+                ),
+                [],
+                [region],
+            )
+            for number in range(2 * PIPELINE_PER_PAGE + 1)
+        ],
+    )
+
+
+PAGED_LISTS = {
+    "search results": "/search/?q=hosting",
+    "suppliers A to Z": "/suppliers/",
+    "procurement pipeline": "/strategies/pipeline/?suitable=sme",
+    "opportunities for small suppliers": "/strategies/opportunities/",
+}
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["with JS", "without JS"])
+def test_paged_lists_have_no_accessibility_violations_on_pages_1_and_2(
+    page, page_as_without_js, live_server, paged_lists, javascript
+):
+    browser_page = page if javascript else page_as_without_js
+    for name, path in PAGED_LISTS.items():
+        for number in (1, 2):
+            separator = "&" if "?" in path else "?"
+            browser_page.goto(f"{live_server.url}{path}{separator}page={number}")
+            where = f"{name}, page {number}"
+            links = browser_page.locator(".govuk-pagination__item a")
+            assert links.count() == 3, where
+            labels = [links.nth(i).get_attribute("aria-label") for i in range(3)]
+            assert labels == ["Page 1", "Page 2", "Page 3"], where
+            current = browser_page.locator(".govuk-pagination__item--current a")
+            assert current.get_attribute("aria-label") == f"Page {number}", where
+            assert axe_violations(browser_page) == [], where
