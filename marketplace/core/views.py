@@ -36,5 +36,6 @@ def server_error(request):
         "service_phase": settings.SERVICE_PHASE,
         "feedback_email": settings.FEEDBACK_EMAIL,
         "service_nav": [],
+        "request": request,  # for the CSP nonce on the layout's scripts
     }
     return HttpResponseServerError(template.render(context))
