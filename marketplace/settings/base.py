@@ -122,7 +122,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:sign-in"
-LOGIN_REDIRECT_URL = "accounts:your-account"
+# A small dispatcher sends each kind of user to their own next steps.
+LOGIN_REDIRECT_URL = "next-steps"
 
 # Login throttling: five failures for one e-mail address from one IP address lock
 # that pair out for 15 minutes. Keying on the pair stops one attacker locking a
