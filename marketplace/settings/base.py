@@ -188,6 +188,12 @@ CSP = {
     "form-action": ["'self'", "https://checkout.stripe.com"],
     "frame-ancestors": ["'none'"],
 }
+# No Gravatar in the admin: it would send a hash of each CCS user's e-mail address
+# to a third party, and the admin's policy need not allow its images.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor its upgrade check, which calls releases.wagtail.org from staff's browsers;
+# upgrades follow requirements.lock, not a banner.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # The Wagtail admin still writes inline scripts, inline styles and event handlers
 # into its own pages and shows user avatars and embeds from other sites, so a strict
 # policy would break it; it gets a policy that still refuses plugins, other sites'
@@ -198,7 +204,7 @@ CSP_ADMIN = {
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:", "https:"],
     "font-src": ["'self'", "data:"],
-    "connect-src": ["'self'", "https://releases.wagtail.io"],
+    "connect-src": ["'self'"],
     "frame-src": ["'self'", "https:"],
     "media-src": ["'self'", "blob:"],
     "object-src": ["'none'"],
