@@ -75,6 +75,17 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def get_context(self, request, *args, **kwargs):
+        from .forms import ServiceSearchForm
+        from .selectors import buyer_next_steps
+
+        context = super().get_context(request, *args, **kwargs)
+        context["search_form"] = ServiceSearchForm()
+        user = request.user
+        if user.is_authenticated and user.is_buyer:
+            context["next_steps"] = buyer_next_steps(user=user)
+        return context
+
 
 class ContentBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(

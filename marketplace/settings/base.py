@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Content-Security-Policy with a per-request nonce; no-store for signed-in users.
+    "marketplace.core.middleware.SecurityHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -120,7 +122,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:sign-in"
-LOGIN_REDIRECT_URL = "accounts:your-account"
+# A small dispatcher sends each kind of user to their own next steps.
+LOGIN_REDIRECT_URL = "next-steps"
 
 # Login throttling, one rule for the site's sign-in page and the CCS admin's:
 # five failures for one account (existing or not) from one IP address lock that
@@ -167,6 +170,54 @@ CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# Content-Security-Policy (set by marketplace.core.middleware; "{nonce}" is replaced
+# per request). Only the layout's two inline scripts carry the nonce: the one that
+# marks the body for GOV.UK Frontend and the module that starts it, which loads
+# from 'self'. The one style hash is the inline `overflow-x: auto` that keeps the
+# strategies pipeline table scrollable on a phone.
+CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'nonce-{nonce}'"],
+    "style-src": [
+        "'self'",
+        "'unsafe-hashes'",
+        "'sha256-ZFu7Yqx/BePxaHtvO/lE6JCmUS2BBLANRa21sLclR3Y='",
+    ],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    # Chromium applies form-action to the redirect after a POST too, and paying
+    # by card redirects to Stripe's hosted checkout.
+    "form-action": ["'self'", "https://checkout.stripe.com"],
+    "frame-ancestors": ["'none'"],
+}
+# No Gravatar in the admin: it would send a hash of each CCS user's e-mail address
+# to a third party, and the admin's policy need not allow its images.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor its upgrade check, which calls releases.wagtail.org from staff's browsers;
+# upgrades follow requirements.lock, not a banner.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The Wagtail admin still writes inline scripts, inline styles and event handlers
+# into its own pages and shows user avatars and embeds from other sites, so a strict
+# policy would break it; it gets a policy that still refuses plugins, other sites'
+# scripts, a changed <base> and framing by other sites. Only signed-in CCS staff see it.
+CSP_ADMIN = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", "https:"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'"],
+    "frame-src": ["'self'", "https:"],
+    "media-src": ["'self'", "blob:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "marketplace@example.gov.uk")

@@ -51,7 +51,7 @@ def test_a_supplier_registers_confirms_and_edits_its_profile_by_keyboard_without
     confirm = re.search(r"https?://[^/\s]+(/account/confirm/\S+/)", message.body).group(1)
     page.goto(live_server.url + confirm)
     sign_in(page, live_server.url, "kim@keyboard-coop.example.co.uk")
-    page.get_by_role("link", name="Your organisation").focus()
+    page.get_by_role("link", name="Your organisation", exact=True).focus()
     press_and_wait(page)
     assert page.locator("h1").inner_text() == "Keyboard Co-operative Ltd"
     assert page.get_by_text("Co-operative", exact=True).count() == 1

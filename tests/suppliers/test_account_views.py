@@ -302,6 +302,20 @@ def test_an_expired_or_cancelled_invitation_link_gets_a_plain_400(
     assert not User.objects.filter(email="sam@example.co.uk").exists()
 
 
+def test_the_team_pages_cancel_link_leads_to_that_invitations_cancel_page(client, supplier_user):
+    invitation = services.supplier_invitation_create(
+        actor=supplier_user, supplier=supplier_user.supplier_organisation, email="sam@example.co.uk"
+    )
+    url = reverse("supplier_account:cancel-invitation", kwargs={"pk": invitation.pk})
+
+    team = client.get(TEAM).content.decode()
+
+    hidden = '<span class="govuk-visually-hidden"> sam@example.co.uk</span>'
+    assert f'<a class="govuk-link" href="{url}">Cancel{hidden}</a>' in team
+    assert 'href=""' not in team
+    assert "Cancel the invitation to sam@example.co.uk?" in client.get(url).content.decode()
+
+
 def test_cancelling_an_invitation_asks_first_then_keeps_the_record(client, supplier_user):
     invitation = services.supplier_invitation_create(
         actor=supplier_user, supplier=supplier_user.supplier_organisation, email="sam@example.co.uk"

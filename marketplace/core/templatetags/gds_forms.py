@@ -196,8 +196,8 @@ def gds_date_field(
 
 @register.simple_tag(takes_context=True)
 def gds_pagination_keep_query(context, page_obj):
-    """The library's pagination links are bare ``?page=N``, which would drop a
-    buyer's filters; put the rest of the query string back."""
+    """Pagination for every paged list: the library's links are bare ``?page=N``,
+    which would drop a buyer's filters, so put the rest of the query string back."""
     pagination = gds_pagination(page_obj)
     query = context["request"].GET.copy()
 
@@ -212,6 +212,11 @@ def gds_pagination_keep_query(context, page_obj):
             link["href"] = href(link["href"])
     for item in pagination.items or []:
         item.href = href(item.href)
+        if not item.ellipsis:
+            # The library passes its items to the macro as objects, so their unset
+            # visuallyHiddenText reaches the macro as None and every link was labelled
+            # "None" (WCAG 2.5.3); give each the Design System's own wording.
+            item.visuallyHiddenText = f"Page {item.number}"
     return pagination
 
 

@@ -47,8 +47,8 @@ def test_the_right_password_signs_in_and_shows_the_account(client):
     response = client.post(SIGN_IN, {"email": "BUYER@leeds.gov.uk", "password": PASSWORD})
 
     assert response.status_code == 302
-    assert response.url == reverse("accounts:your-account")
-    page = client.get(response.url).content.decode()
+    assert response.url == reverse("next-steps")
+    page = client.get(reverse("accounts:your-account")).content.decode()
     assert buyer.email in page
     assert buyer.buyer_organisation.name in page
     assert "Buyer" in page
