@@ -47,6 +47,15 @@ def test_a_published_listing_shows_everything_a_buyer_needs(client, showcase):
     assert "has not published any documents" in page
 
 
+def test_the_breadcrumbs_lead_to_the_supplier(client, showcase):
+    listing = showcase["listings"][0]
+
+    html = client.get(listing.get_absolute_url()).content.decode()
+
+    supplier_url = reverse("suppliers:detail", args=[listing.supplier.slug])
+    assert f'<a class="govuk-breadcrumbs__link" href="{supplier_url}">' in html
+
+
 def test_the_whole_uk_documents_and_the_illustrative_notice(client, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     listing = listing_make(

@@ -212,6 +212,12 @@ def test_a_guide_asks_its_questions(client):
     assert "North West" in page
 
 
+def test_a_guide_leads_back_to_the_list_of_guides(client):
+    html = client.get("/search/guides/school/").content.decode()
+
+    assert '<a class="govuk-breadcrumbs__link" href="/search/guides/">' in html
+
+
 def test_a_guide_ends_in_a_filtered_search(client):
     response = client.get(
         "/search/guides/school/",
