@@ -73,6 +73,8 @@ class SupplyChainGuidelinesDeclaration(models.Model):
         _("version of the guidelines"),
         help_text=_("When the version the supplier declared for was published."),
     )
+    # Dates alone cannot tell two versions published on one day apart.
+    version_number = models.PositiveIntegerField(_("version number"))
     # A plain number, not a foreign key: Wagtail's purge_revisions may delete old
     # revisions, and the declaration must outlive them.
     revision_id = models.PositiveIntegerField(_("Wagtail revision"), null=True, blank=True)
@@ -84,4 +86,4 @@ class SupplyChainGuidelinesDeclaration(models.Model):
         verbose_name_plural = _("supply-chain guidelines declarations")
 
     def __str__(self) -> str:
-        return f"{self.supplier} follows the guidelines of {self.version_published_at:%d %B %Y}"
+        return f"{self.supplier} follows version {self.version_number} of the guidelines"

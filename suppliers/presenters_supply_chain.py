@@ -15,7 +15,11 @@ from .models import (
     SupplyChainGuidelinesPage,
     SupplyChainPartnership,
 )
-from .selectors import guidelines_declaration_latest, guidelines_page_live
+from .selectors import (
+    guidelines_declaration_latest,
+    guidelines_page_live,
+    guidelines_version_number,
+)
 
 _YOUR = {
     PartnerRole.SUBCONTRACTOR: "Your subcontractor",
@@ -66,6 +70,25 @@ def partners_banner(*, waiting: int) -> str:
     )
 
 
+@dataclass(frozen=True)
+class PartnershipRow:
+    partnership: SupplyChainPartnership
+    other: SupplierOrganisation
+    role: str
+
+
+def partnership_rows(partnerships, supplier: SupplierOrganisation) -> list[PartnershipRow]:
+    """Each partnership as the other organisation and what it is to ``supplier``."""
+    return [
+        PartnershipRow(
+            partnership=p,
+            other=other_side(partnership=p, supplier=supplier),
+            role=partner_role_words(partnership=p, supplier=supplier),
+        )
+        for p in partnerships
+    ]
+
+
 PAST_HEAD = ["Organisation", "What they were to you", "What happened"]
 
 
@@ -107,11 +130,21 @@ class GuidelinesStatus:
 
     @property
     def declared_version(self) -> str:
-        return date_text(self.declaration.version_published_at) if self.declaration else ""
+        """Such as "version 2 of 3 March 2026"."""
+        if self.declaration is None:
+            return ""
+        declared = self.declaration
+        return f"version {declared.version_number} of {date_text(declared.version_published_at)}"
 
     @property
     def current_version(self) -> str:
-        return date_text(self.page.version_published_at) if self.page else ""
+        if self.page is None:
+            return ""
+        return f"version {self.current_number} of {date_text(self.page.version_published_at)}"
+
+    @property
+    def current_number(self) -> int:
+        return guidelines_version_number(page=self.page) if self.page else 0
 
 
 def guidelines_status(*, supplier: SupplierOrganisation) -> GuidelinesStatus:

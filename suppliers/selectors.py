@@ -3,6 +3,7 @@
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import Left, Upper
 from django.utils.text import slugify
+from wagtail.models import PageLogEntry
 
 from listings.vocabulary import ListingStatus
 
@@ -148,6 +149,4 @@ def guidelines_declaration_latest(
 def guidelines_version_number(*, page: SupplyChainGuidelinesPage) -> int:
     """How many versions have been published: one "publish" in the page's history each
     (the data migration records the first)."""
-    from wagtail.models import PageLogEntry
-
     return PageLogEntry.objects.filter(page=page, action="wagtail.publish").count()

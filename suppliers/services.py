@@ -26,6 +26,7 @@ from .models import (
     SupplyChainPartnership,
 )
 from .postcodes import postcode_region_code
+from .selectors import guidelines_version_number
 from .sizing import size_band_derive
 
 INVITE_SALT = "suppliers.invitation"
@@ -399,6 +400,7 @@ def guidelines_declare(
         supplier=supplier,
         declared_by=actor,
         version_published_at=page.version_published_at,
+        version_number=guidelines_version_number(page=page),
         revision_id=page.live_revision_id,
     )
     audit_record(
@@ -406,6 +408,7 @@ def guidelines_declare(
         action="supplier.guidelines_declared",
         subject=supplier,
         data={
+            "version": declaration.version_number,
             "version_published_at": page.version_published_at.isoformat(),
             "revision": page.live_revision_id,
         },

@@ -20,6 +20,7 @@ from .presenters_supply_chain import (
     PAST_HEAD,
     guidelines_status,
     partner_role_words,
+    partnership_rows,
     past_rows,
 )
 from .selectors import (
@@ -63,11 +64,10 @@ def partners(request):
             "form": form,
             "supplier": supplier,
             "to_answer": partnerships_to_answer(supplier=supplier),
-            "awaiting": partnerships_awaiting_partner(supplier=supplier),
-            "confirmed": [
-                (p, partner_role_words(partnership=p, supplier=supplier))
-                for p in partnerships_confirmed(supplier=supplier)
-            ],
+            "confirmed": partnership_rows(partnerships_confirmed(supplier=supplier), supplier),
+            "awaiting": partnership_rows(
+                partnerships_awaiting_partner(supplier=supplier), supplier
+            ),
             "past_head": PAST_HEAD,
             "past_rows": past_rows(partnerships_past(supplier=supplier), supplier=supplier),
             "guidelines": guidelines_page_live(),

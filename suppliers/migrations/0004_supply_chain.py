@@ -41,6 +41,7 @@ class Migration(migrations.Migration):
                         verbose_name="version of the guidelines",
                     ),
                 ),
+                ("version_number", models.PositiveIntegerField(verbose_name="version number")),
                 (
                     "revision_id",
                     models.PositiveIntegerField(

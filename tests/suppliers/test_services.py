@@ -272,6 +272,7 @@ def test_a_declaration_records_the_version_who_and_when():
     declaration = services.guidelines_declare(actor=member, supplier=supplier)
 
     assert declaration.version_published_at == page.last_published_at
+    assert declaration.version_number == 1
     assert declaration.declared_by == member and declaration.declared_at is not None
     event = AuditEvent.objects.get(action="supplier.guidelines_declared")
     assert event.actor == member
@@ -297,6 +298,6 @@ def test_a_new_version_makes_the_declaration_outdated_until_the_supplier_declare
     assert status.declaration == first
     second = services.guidelines_declare(actor=member, supplier=supplier)
     assert second.version_published_at == page.last_published_at
-    assert second.revision_id == page.live_revision_id
+    assert (second.version_number, second.revision_id) == (2, page.live_revision_id)
     assert guidelines_status(supplier=supplier).is_current
     assert supplier.guidelines_declarations.count() == 2  # the first is kept as history

@@ -86,6 +86,7 @@ def test_proposing_asks_the_partner_by_email_and_publishes_nothing_yet(
     page = text(response)
     assert "We have asked Ash Hosting Ltd to confirm the partnership." in page
     assert "Waiting for the other organisation to confirm" in page
+    assert f"Ash Hosting Ltd Your subcontractor {STATEMENT} Withdraw Ash Hosting Ltd" in page
     assert "You have no confirmed partners." in page
     partnership = SupplyChainPartnership.objects.get()
     assert partnership.status == "proposed"
@@ -112,7 +113,7 @@ def test_the_partner_confirms_and_both_profiles_show_it(client, prime, sub, prop
 
     page = text(response)
     assert "You have confirmed your partnership with Oak Prime plc." in page
-    assert "Your prime contractor" in page
+    assert f"Oak Prime plc Your prime contractor {STATEMENT} End Oak Prime plc" in page
     proposal.refresh_from_db()
     assert (proposal.status, proposal.answered_by) == ("confirmed", sub)
     on = day(proposal.answered_at)
@@ -279,7 +280,7 @@ def test_a_supplier_declares_and_its_profile_shows_the_version(client, prime):
     assert "You have declared that your organisation follows the supply-chain guidelines." in page
     declared = day(timezone.now())
     assert f"declared on {declared} that Oak Prime plc follows this version." in page
-    assert f"Follows the supply-chain guidelines, version of {version}." in profile(
+    assert f"Follows the supply-chain guidelines, version 1 of {version}." in profile(
         client, prime.supplier_organisation
     )
     again = client.post(GUIDELINES)
@@ -303,12 +304,12 @@ def test_a_new_version_makes_the_old_declaration_read_as_outdated(client, prime)
     dashboard = text(client.get(DASHBOARD))
 
     assert (
-        f"Declared that it follows the supply-chain guidelines, version of {old}. That is an "
-        f"earlier version: CCS published the current version on {new}, and Oak Prime plc has "
+        f"Declared that it follows the supply-chain guidelines, version 1 of {old}. That is an "
+        f"earlier version: CCS has since published version 2 of {new}, and Oak Prime plc has "
         "not yet declared that it follows it."
     ) in public
     assert (
-        f"Your declaration is for an earlier version of the guidelines, the version of {old}."
+        f"Your declaration is for an earlier version of the guidelines, version 1 of {old}."
         in account
     )
     assert "Declare that we follow these guidelines" in account
@@ -317,7 +318,7 @@ def test_a_new_version_makes_the_old_declaration_read_as_outdated(client, prime)
 
     client.post(GUIDELINES)
 
-    assert f"Follows the supply-chain guidelines, version of {new}." in profile(
+    assert f"Follows the supply-chain guidelines, version 2 of {new}." in profile(
         client, prime.supplier_organisation
     )
     assert prime.supplier_organisation.guidelines_declarations.count() == 2
