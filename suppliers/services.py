@@ -7,6 +7,7 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -14,7 +15,7 @@ from django.utils import timezone
 from marketplace.accounts.models import User
 from marketplace.accounts.services import user_confirmation_send
 from marketplace.core.models import Region
-from marketplace.core.notifications import absolute_reverse, notification_send
+from marketplace.core.notifications import absolute_reverse, absolute_url, notification_send
 from marketplace.core.services import audit_record
 
 from .models import (
@@ -414,3 +415,47 @@ def guidelines_declare(
         },
     )
     return declaration
+
+
+def guidelines_version_published(*, instance: SupplyChainGuidelinesPage, **kwargs) -> int:
+    """Wagtail's ``page_published`` receiver: e-mail the users of every supplier whose
+    latest declaration is for an earlier version, inviting them to declare again.
+    Returns how many organisations are told."""
+    latest = SupplyChainGuidelinesDeclaration.objects.filter(
+        supplier=OuterRef("supplier")
+    ).order_by("-declared_at", "-pk")
+    outdated = list(
+        SupplyChainGuidelinesDeclaration.objects.filter(pk=Subquery(latest.values("pk")[:1]))
+        .exclude(version_published_at=instance.version_published_at)
+        .select_related("supplier")
+    )
+    for declaration in outdated:
+        audit_record(
+            actor=None,
+            action="supplier.guidelines_redeclaration_requested",
+            subject=declaration.supplier,
+            data={
+                "declared_version": declaration.version_number,
+                "new_version_published_at": instance.version_published_at.isoformat(),
+            },
+        )
+
+    def send() -> None:
+        # Counted once committed: Wagtail records the "publish" after this signal.
+        version = guidelines_version_number(page=instance)
+        for declaration in outdated:
+            notification_send(
+                to=_organisation_emails(declaration.supplier),
+                subject="The supply-chain guidelines have changed: please declare again",
+                template="suppliers/emails/guidelines_new_version.txt",
+                context={
+                    "supplier": declaration.supplier,
+                    "declaration": declaration,
+                    "version": version,
+                    "guidelines_link": absolute_url(path=instance.get_url_parts()[2]),
+                    "declare_link": absolute_reverse("supplier_account:guidelines"),
+                },
+            )
+
+    transaction.on_commit(send)
+    return len(outdated)

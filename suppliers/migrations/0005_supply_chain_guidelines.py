@@ -117,7 +117,7 @@ BODY = [
     (
         "inset",
         "If you declare that you follow these guidelines and do not, CCS may ask you to "
-        "explain and may remove your declaration.",
+        "explain and to put things right.",
     ),
     ("heading", "Raise a concern with CCS"),
     (
@@ -135,8 +135,10 @@ BODY = [
         {
             "summary": "How these guidelines change",
             "text": "<p>CCS reviews these guidelines at least once a year and after any "
-            "change in the law. The date each version was published is shown on this "
-            "page, and CCS keeps every earlier version.</p>",
+            "change in the law. The date and number of the current version are shown on "
+            "this page, and CCS keeps a record of every earlier version. When a new version "
+            "is published, we e-mail suppliers that declared they follow an earlier one and "
+            "ask them to declare again.</p>",
         },
     ),
 ]

@@ -301,3 +301,34 @@ def test_a_new_version_makes_the_declaration_outdated_until_the_supplier_declare
     assert (second.version_number, second.revision_id) == (2, page.live_revision_id)
     assert guidelines_status(supplier=supplier).is_current
     assert supplier.guidelines_declarations.count() == 2  # the first is kept as history
+
+
+def test_publishing_a_new_version_asks_outdated_declarers_to_declare_again(
+    django_capture_on_commit_callbacks, mailoutbox
+):
+    outdated = SupplierUserFactory(
+        email="kim@oak.example.co.uk", supplier_organisation__name="Oak Prime plc"
+    )
+    services.guidelines_declare(actor=outdated, supplier=outdated.supplier_organisation)
+    SupplierUserFactory(email="never@elm.example.co.uk")  # never declared: not asked
+
+    with django_capture_on_commit_callbacks(execute=True):
+        guidelines_publish_new_version(summary="Updated after the annual review.")
+    (message,) = mailoutbox
+    assert message.to == ["kim@oak.example.co.uk"]
+    assert message.subject == "The supply-chain guidelines have changed: please declare again"
+    assert "version 2 of the supply-chain guidelines" in message.body
+    assert "Oak Prime plc declared that it follows version 1." in message.body
+    assert f"{settings.WAGTAILADMIN_BASE_URL}/supply-chain-guidelines/" in message.body
+    assert f"{settings.WAGTAILADMIN_BASE_URL}/supplier/supply-chain-guidelines/" in message.body
+    assert AuditEvent.objects.filter(
+        action="supplier.guidelines_redeclaration_requested",
+        subject_id=str(outdated.supplier_organisation_id),
+    ).exists()
+
+    # With two declarations on record, only the latest counts: one e-mail, not two.
+    services.guidelines_declare(actor=outdated, supplier=outdated.supplier_organisation)
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        guidelines_publish_new_version(summary="A typo fixed.")
+    assert [m.to for m in mailoutbox] == [["kim@oak.example.co.uk"]]
