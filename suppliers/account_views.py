@@ -1,5 +1,5 @@
-"""The supplier's own area: registration, the organisation page and profile, the
-team and supply-chain partners.
+"""The supplier's own area: registration, the organisation page and profile, and
+the team (the supply chain is in ``supply_chain_views``).
 
 Every page but registration and accepting an invitation works on the signed-in
 user's own organisation; none takes an organisation from the URL or the form, so
@@ -20,21 +20,18 @@ from .account_presenters import TEAM_HEAD, profile_rows, team_rows
 from .forms import (
     AcceptInvitationForm,
     InvitationForm,
-    PartnershipForm,
     SupplierProfileForm,
     SupplierRegistrationForm,
 )
+from .presenters_supply_chain import guidelines_status, partners_banner
 from .selectors import (
-    partnerships_declared,
-    partnerships_declared_by_others,
+    partnerships_to_answer,
     supplier_get,
     supplier_invitations_open,
     supplier_team,
 )
 from .services import (
     InvitationInvalid,
-    partnership_create,
-    partnership_end,
     supplier_invitation_accept,
     supplier_invitation_cancel,
     supplier_invitation_create,
@@ -104,7 +101,14 @@ def dashboard(request):
     return render(
         request,
         "suppliers/account/dashboard.html",
-        {"supplier": supplier, "profile_rows": profile_rows(supplier)},
+        {
+            "supplier": supplier,
+            "profile_rows": profile_rows(supplier),
+            "guidelines": guidelines_status(supplier=supplier),
+            "partners_banner": partners_banner(
+                waiting=partnerships_to_answer(supplier=supplier).count()
+            ),
+        },
     )
 
 
@@ -197,52 +201,4 @@ def accept_invitation(request, token: str):
         "suppliers/account/accept_invitation.html",
         {"form": form, "invitation": invitation},
         status=_status(request),
-    )
-
-
-@supplier_required
-@GET_POST
-def partners(request):
-    supplier = request.user.supplier_organisation
-    form = PartnershipForm(request.POST or None, supplier=supplier)
-    if _written(
-        request,
-        form,
-        lambda data: partnership_create(actor=request.user, supplier=supplier, **data),
-        done="{partner.name} has been added as a partner.",
-    ):
-        return redirect("supplier_account:partners")
-    return render(
-        request,
-        "suppliers/account/partners.html",
-        {
-            "form": form,
-            "declared": partnerships_declared(supplier=supplier),
-            "declared_by_others": partnerships_declared_by_others(supplier=supplier),
-        },
-        status=_status(request),
-    )
-
-
-@supplier_required
-@GET_POST
-def end_partnership(request, pk: int):
-    """The partnership stays on record with the date it ended."""
-    supplier = request.user.supplier_organisation
-    partnership = get_object_or_404(partnerships_declared(supplier=supplier), pk=pk)
-    partner = partnership.partner.name
-    return _confirmed(
-        request,
-        write=lambda: partnership_end(actor=request.user, partnership=partnership),
-        done=f"Your partnership with {partner} has ended.",
-        back=reverse("supplier_account:partners"),
-        question={
-            "heading": f"End your partnership with {partner}?",
-            "body": (
-                "It will no longer show on either organisation's profile. "
-                "We keep a record of it and of when it ended."
-            ),
-            "button": "End partnership",
-            "keep": "Keep the partnership",
-        },
     )

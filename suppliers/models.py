@@ -7,15 +7,19 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from .identifiers import organisation_identifier
-from .models_choices import SME_BANDS, PartnerRole, SizeBand, VcseType
+from .models_choices import SME_BANDS, PartnerRole, PartnershipStatus, SizeBand, VcseType
+from .models_guidelines import SupplyChainGuidelinesDeclaration, SupplyChainGuidelinesPage
 
 __all__ = [
     "SME_BANDS",
     "Accreditation",
     "PartnerRole",
+    "PartnershipStatus",
     "SizeBand",
     "SupplierInvitation",
     "SupplierOrganisation",
+    "SupplyChainGuidelinesDeclaration",
+    "SupplyChainGuidelinesPage",
     "SupplyChainPartnership",
     "VcseType",
 ]
@@ -147,9 +151,13 @@ class SupplierOrganisation(models.Model):
 
 
 class SupplyChainPartnership(models.Model):
-    """One supplier's declared relationship with another, published on both profiles.
+    """One supplier's statement that it works with another.
 
-    Ending a partnership records when it ended; the statement stays in the record.
+    The declaring supplier proposes it; it is published on both profiles only once
+    a user of the partner organisation confirms it. The partner may decline, the
+    proposer may withdraw it before an answer, and either may end a confirmed one.
+    Nothing is deleted: a partnership that stops being current keeps its status,
+    who stopped it and when (``ended_at``, ``ended_by``) as history.
     """
 
     supplier = models.ForeignKey(
@@ -163,8 +171,40 @@ class SupplyChainPartnership(models.Model):
     )
     role = models.CharField(_("their role"), max_length=16, choices=PartnerRole.choices)
     statement = models.TextField(_("how we work together"))
+    status = models.CharField(
+        _("status"),
+        max_length=16,
+        choices=PartnershipStatus.choices,
+        default=PartnershipStatus.PROPOSED,
+    )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Null only for partnerships recorded before proposals were tracked.
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    answered_at = models.DateTimeField(_("confirmed or declined"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("confirmed or declined by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("ended by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
 
     class Meta:
         ordering = ["partner__name"]
@@ -175,15 +215,33 @@ class SupplyChainPartnership(models.Model):
                 condition=~models.Q(supplier=models.F("partner")),
                 name="partnership_not_with_self",
             ),
+            # Declined, withdrawn and ended partnerships all record when they
+            # stopped, so "current" is simply "not ended".
             models.UniqueConstraint(
                 fields=["supplier", "partner", "role"],
                 condition=models.Q(ended_at__isnull=True),
                 name="partnership_unique_while_current",
             ),
+            models.CheckConstraint(
+                condition=models.Q(status__in=["proposed", "confirmed"], ended_at__isnull=True)
+                | (
+                    ~models.Q(status__in=["proposed", "confirmed"])
+                    & models.Q(ended_at__isnull=False)
+                ),
+                name="partnership_ended_when_not_current",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.supplier} - {self.partner} ({self.get_role_display()})"
+
+    @property
+    def is_proposed(self) -> bool:
+        return self.status == PartnershipStatus.PROPOSED
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.status == PartnershipStatus.CONFIRMED
 
 
 class SupplierInvitation(models.Model):

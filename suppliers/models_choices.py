@@ -32,3 +32,18 @@ class PartnerRole(models.TextChoices):
 
     SUBCONTRACTOR = "subcontractor", _("Our subcontractor")
     PRIME = "prime", _("Our prime contractor")
+
+
+class PartnershipStatus(models.TextChoices):
+    """Where a partnership is in its life. Only a confirmed one is published: the
+    organisation named as partner has agreed to it."""
+
+    PROPOSED = "proposed", _("Waiting for the partner to confirm")
+    CONFIRMED = "confirmed", _("Confirmed by both organisations")
+    DECLINED = "declined", _("Declined by the partner")
+    WITHDRAWN = "withdrawn", _("Withdrawn before the partner answered")
+    ENDED = "ended", _("Ended")
+
+
+# Every status but these two is final: the partnership is history.
+PARTNERSHIP_CURRENT = (PartnershipStatus.PROPOSED, PartnershipStatus.CONFIRMED)

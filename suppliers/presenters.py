@@ -4,6 +4,7 @@ so the A to Z list, the profile and the listing page say things the same way."""
 import string
 from dataclasses import dataclass
 
+from django.utils import formats, timezone
 from django.utils.html import format_html
 
 from .models import PartnerRole, SupplierOrganisation
@@ -93,6 +94,8 @@ class PartnerItem:
     role: str  # what the partner is to this supplier
     statement: str
     declared_by: SupplierOrganisation
+    confirmed_by: SupplierOrganisation
+    confirmed_on: str
 
 
 # A partnership is declared by one supplier about another. Read from the other
@@ -104,17 +107,30 @@ _REVERSED = {
 }
 
 
+def _confirmed_on(partnership) -> str:
+    return formats.date_format(timezone.localtime(partnership.answered_at), "j F Y")
+
+
 def partner_items(supplier: SupplierOrganisation) -> list[PartnerItem]:
     """Current partners in both directions, each described from this supplier's side.
 
-    Relies on ``supplier_get`` having prefetched current partnerships only.
+    Relies on ``supplier_get`` having prefetched confirmed partnerships only.
     """
     items = [
-        PartnerItem(p.partner, _ROLE_WORDS[p.role], p.statement, supplier)
+        PartnerItem(
+            p.partner, _ROLE_WORDS[p.role], p.statement, supplier, p.partner, _confirmed_on(p)
+        )
         for p in supplier.partnerships.all()
     ]
     items += [
-        PartnerItem(p.supplier, _ROLE_WORDS[_REVERSED[p.role]], p.statement, p.supplier)
+        PartnerItem(
+            p.supplier,
+            _ROLE_WORDS[_REVERSED[p.role]],
+            p.statement,
+            p.supplier,
+            supplier,
+            _confirmed_on(p),
+        )
         for p in supplier.partnerships_as_partner.all()
     ]
     return sorted(items, key=lambda item: item.partner.display_name.lower())

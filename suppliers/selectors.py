@@ -3,10 +3,18 @@
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import Left, Upper
 from django.utils.text import slugify
+from wagtail.models import PageLogEntry
 
 from listings.vocabulary import ListingStatus
 
-from .models import SupplierInvitation, SupplierOrganisation, SupplyChainPartnership
+from .models import (
+    PartnershipStatus,
+    SupplierInvitation,
+    SupplierOrganisation,
+    SupplyChainGuidelinesDeclaration,
+    SupplyChainGuidelinesPage,
+    SupplyChainPartnership,
+)
 
 
 def suppliers_a_to_z(*, letter: str = "") -> QuerySet[SupplierOrganisation]:
@@ -22,7 +30,8 @@ def suppliers_a_to_z(*, letter: str = "") -> QuerySet[SupplierOrganisation]:
 
 
 def supplier_get(*, slug: str) -> SupplierOrganisation | None:
-    current = SupplyChainPartnership.objects.filter(ended_at__isnull=True)
+    # Only partnerships both organisations have confirmed are published.
+    current = SupplyChainPartnership.objects.filter(status=PartnershipStatus.CONFIRMED)
     return (
         SupplierOrganisation.objects.select_related("head_office_region")
         .prefetch_related(
@@ -73,16 +82,71 @@ def supplier_invitations_open(*, supplier: SupplierOrganisation) -> QuerySet[Sup
     return supplier.invitations.filter(accepted_at__isnull=True, cancelled_at__isnull=True)
 
 
-def partnerships_declared(*, supplier: SupplierOrganisation) -> QuerySet[SupplyChainPartnership]:
-    """Current partnerships this organisation declared, which it may also end."""
-    return supplier.partnerships.filter(ended_at__isnull=True).select_related("partner")
+def partnerships_of(*, supplier: SupplierOrganisation) -> QuerySet[SupplyChainPartnership]:
+    """Every partnership this organisation is part of, on either side, current or not."""
+    return SupplyChainPartnership.objects.filter(
+        Q(supplier=supplier) | Q(partner=supplier)
+    ).select_related("supplier", "partner")
 
 
-def partnerships_declared_by_others(
+def partnerships_to_answer(*, supplier: SupplierOrganisation) -> QuerySet[SupplyChainPartnership]:
+    """Proposals naming this organisation as partner, waiting for it to confirm or decline."""
+    return partnerships_of(supplier=supplier).filter(
+        partner=supplier, status=PartnershipStatus.PROPOSED
+    )
+
+
+def partnerships_awaiting_partner(
     *, supplier: SupplierOrganisation
 ) -> QuerySet[SupplyChainPartnership]:
-    return supplier.partnerships_as_partner.filter(ended_at__isnull=True).select_related("supplier")
+    """This organisation's proposals the partner has not answered yet; it may withdraw them."""
+    return partnerships_of(supplier=supplier).filter(
+        supplier=supplier, status=PartnershipStatus.PROPOSED
+    )
+
+
+def partnerships_confirmed(*, supplier: SupplierOrganisation) -> QuerySet[SupplyChainPartnership]:
+    """Published partnerships on either side; either organisation may end them."""
+    return partnerships_of(supplier=supplier).filter(status=PartnershipStatus.CONFIRMED)
+
+
+def partnerships_endable(*, supplier: SupplierOrganisation) -> QuerySet[SupplyChainPartnership]:
+    """What this organisation may stop: its confirmed partnerships and its own proposals."""
+    return partnerships_of(supplier=supplier).filter(
+        Q(status=PartnershipStatus.CONFIRMED)
+        | Q(supplier=supplier, status=PartnershipStatus.PROPOSED)
+    )
+
+
+def partnerships_past(*, supplier: SupplierOrganisation) -> QuerySet[SupplyChainPartnership]:
+    """Declined, withdrawn and ended partnerships: the history, newest first."""
+    return (
+        partnerships_of(supplier=supplier)
+        .filter(ended_at__isnull=False)
+        .select_related("ended_by__supplier_organisation")
+        .order_by("-ended_at")
+    )
 
 
 def partner_candidates(*, supplier: SupplierOrganisation) -> QuerySet[SupplierOrganisation]:
     return SupplierOrganisation.objects.exclude(pk=supplier.pk).order_by("name")
+
+
+# The supply-chain guidelines and declarations that a supplier follows them.
+
+
+def guidelines_page_live() -> SupplyChainGuidelinesPage | None:
+    """The published guidelines: the version suppliers declare for."""
+    return SupplyChainGuidelinesPage.objects.live().first()
+
+
+def guidelines_declaration_latest(
+    *, supplier: SupplierOrganisation
+) -> SupplyChainGuidelinesDeclaration | None:
+    return supplier.guidelines_declarations.select_related("declared_by").first()
+
+
+def guidelines_version_number(*, page: SupplyChainGuidelinesPage) -> int:
+    """How many versions have been published: one "publish" in the page's history each
+    (the data migration records the first)."""
+    return PageLogEntry.objects.filter(page=page, action="wagtail.publish").count()

@@ -168,19 +168,26 @@ def listing_make(
     return listing
 
 
-def partnership_make(*, supplier_user, partner, role="subcontractor", statement="", ended=False):
-    """A supply-chain partnership declared by ``supplier_user``'s organisation, via the services."""
+def partnership_make(
+    *, supplier_user, partner, role="subcontractor", statement="", confirmed=True, ended=False
+):
+    """A supply-chain partnership proposed by ``supplier_user``'s organisation and, unless
+    ``confirmed`` is False, confirmed by a user of the partner, via the services."""
     from suppliers import services
 
-    partnership = services.partnership_create(
+    partnership = services.partnership_propose(
         actor=supplier_user,
         supplier=supplier_user.supplier_organisation,
         partner=partner,
         role=role,
         statement=statement or f"We work with {partner} on public-sector contracts.",
     )
+    if confirmed or ended:
+        partner_user = partner.users.first() or SupplierUserFactory(supplier_organisation=partner)
+        services.partnership_confirm(actor=partner_user, partnership=partnership)
     if ended:
         services.partnership_end(actor=supplier_user, partnership=partnership)
+    partnership.refresh_from_db()
     return partnership
 
 

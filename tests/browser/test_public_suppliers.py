@@ -2,6 +2,7 @@
 
 import pytest
 
+from suppliers import services
 from tests.browser.conftest import axe_violations
 from tests.factories import supplier_showcase_make
 
@@ -13,7 +14,10 @@ pytestmark = [
 
 @pytest.fixture
 def showcase():
-    return supplier_showcase_make()
+    showcase = supplier_showcase_make()
+    # The profile's guidelines section in its "follows" state.
+    services.guidelines_declare(actor=showcase["supplier_user"], supplier=showcase["supplier"])
+    return showcase
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["with JS", "without JS"])
@@ -26,6 +30,7 @@ def test_public_supplier_pages_have_no_accessibility_violations(
         "A to Z, one letter": "/suppliers/?letter=A",
         "supplier profile": f"/suppliers/{showcase['supplier'].slug}/",
         "listing": showcase["listings"][0].get_absolute_url(),
+        "supply-chain guidelines": "/supply-chain-guidelines/",
     }
     for name, path in pages.items():
         browser_page.goto(live_server.url + path)

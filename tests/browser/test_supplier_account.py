@@ -8,7 +8,12 @@ import pytest
 from suppliers import services
 from tests.browser.conftest import axe_violations
 from tests.browser.keyboard import keyboard_type, press_and_wait
-from tests.factories import PASSWORD, SupplierOrganisationFactory, SupplierUserFactory
+from tests.factories import (
+    PASSWORD,
+    SupplierOrganisationFactory,
+    SupplierUserFactory,
+    partnership_make,
+)
 
 pytestmark = [
     pytest.mark.browser,
@@ -73,7 +78,8 @@ def test_a_supplier_registers_confirms_and_edits_its_profile_by_keyboard_without
 
 @pytest.fixture
 def supplier_area():
-    """A supplier with a teammate, an open invitation and partners both ways."""
+    """A supplier with a teammate, an open invitation, and partnerships in every state:
+    one to answer, one confirmed, one waiting for the partner and one declined."""
     user = SupplierUserFactory(
         email="owner@acme.example.co.uk", supplier_organisation__name="Acme Ltd"
     )
@@ -82,7 +88,7 @@ def supplier_area():
     invitation = services.supplier_invitation_create(
         actor=user, supplier=supplier, email="new@acme.example.co.uk"
     )
-    services.partnership_create(
+    services.partnership_propose(
         actor=user,
         supplier=supplier,
         partner=SupplierOrganisationFactory(name="Bolt Hosting Ltd"),
@@ -90,14 +96,28 @@ def supplier_area():
         statement="They host our case-management service.",
     )
     prime = SupplierUserFactory(supplier_organisation__name="Big Prime plc")
-    services.partnership_create(
+    to_answer = services.partnership_propose(
         actor=prime,
         supplier=prime.supplier_organisation,
         partner=supplier,
         role="subcontractor",
         statement="Acme runs user research for us.",
     )
-    return user, services.invitation_token(invitation=invitation)
+    confirmed = partnership_make(
+        supplier_user=user, partner=SupplierOrganisationFactory(name="Cog Data Ltd")
+    )
+    declined = SupplierUserFactory(supplier_organisation__name="Dial Design Ltd")
+    services.partnership_decline(
+        actor=declined,
+        partnership=services.partnership_propose(
+            actor=user,
+            supplier=supplier,
+            partner=declined.supplier_organisation,
+            role="prime",
+            statement="They led our bid.",
+        ),
+    )
+    return user, services.invitation_token(invitation=invitation), to_answer, confirmed
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["with JS", "without JS"])
@@ -105,7 +125,7 @@ def test_supplier_account_pages_have_no_accessibility_violations(
     page, page_as_without_js, live_server, supplier_area, javascript
 ):
     browser_page = page if javascript else page_as_without_js
-    user, token = supplier_area
+    user, token, to_answer, confirmed = supplier_area
     public_pages = {
         "register": "/supplier/register/",
         "accept invitation": f"/supplier/invitation/{token}/",
@@ -124,7 +144,28 @@ def test_supplier_account_pages_have_no_accessibility_violations(
     assert axe_violations(browser_page) == [], "register with errors"
 
     sign_in(browser_page, live_server.url, user.email)
-    for name in ("", "profile/", "team/", "partners/"):
+    answer = f"partners/{to_answer.pk}/answer/"
+    for name in (
+        "",
+        "profile/",
+        "team/",
+        "partners/",
+        answer,
+        f"partners/{confirmed.pk}/end/",
+        "supply-chain-guidelines/",
+    ):
         browser_page.goto(f"{live_server.url}/supplier/{name}")
         assert browser_page.locator("h1").count() == 1, name
         assert axe_violations(browser_page) == [], name or "dashboard"
+
+    # Answering without choosing, then declaring: the error and the declared states.
+    browser_page.goto(f"{live_server.url}/supplier/{answer}")
+    with browser_page.expect_navigation():
+        browser_page.get_by_role("button", name="Send answer").click()
+    assert browser_page.locator(".govuk-error-summary").count() == 1
+    assert axe_violations(browser_page) == [], "answer with an error"
+    browser_page.goto(f"{live_server.url}/supplier/supply-chain-guidelines/")
+    with browser_page.expect_navigation():
+        browser_page.get_by_role("button", name="Declare that we follow these guidelines").click()
+    assert browser_page.get_by_text("Your public profile now says so.").count() == 1
+    assert axe_violations(browser_page) == [], "guidelines declared"

@@ -9,7 +9,7 @@ from django.urls import reverse
 from marketplace.accounts.models import User
 from marketplace.core.models import AuditEvent
 from suppliers import services
-from suppliers.models import SupplierInvitation, SupplierOrganisation, SupplyChainPartnership
+from suppliers.models import SupplierInvitation, SupplierOrganisation
 from tests.factories import PASSWORD, BuyerFactory, SupplierOrganisationFactory, SupplierUserFactory
 from tests.suppliers.test_forms import PDF, REGISTRATION, profile_answers
 
@@ -346,69 +346,7 @@ def test_another_organisations_invitation_cannot_be_seen_or_cancelled(client, su
     assert "sam@example.co.uk" not in client.get(TEAM).content.decode()
 
 
-# Supply-chain partners
-
-
-def test_adding_and_ending_a_partnership_keeps_the_record(client, supplier_user):
-    partner = SupplierOrganisationFactory(name="Bolt Subcontracting Ltd")
-
-    added = client.post(
-        PARTNERS,
-        {"partner": partner.pk, "role": "subcontractor", "statement": "They host our services."},
-    )
-
-    assert added.status_code == 302
-    partnership = SupplyChainPartnership.objects.get()
-    assert partnership.supplier == supplier_user.supplier_organisation
-    page = client.get(PARTNERS).content.decode()
-    assert "Bolt Subcontracting Ltd" in page and "They host our services." in page
-    end = reverse("supplier_account:end-partnership", kwargs={"pk": partnership.pk})
-    assert "End your partnership with Bolt Subcontracting Ltd?" in client.get(end).content.decode()
-
-    assert client.post(end).status_code == 302
-
-    partnership.refresh_from_db()
-    assert partnership.ended_at is not None  # ended, not deleted
-    assert SupplyChainPartnership.objects.count() == 1
-    assert "They host our services." not in client.get(PARTNERS).content.decode()
-    assert client.post(end).status_code == 404  # already ended
-    assert list(
-        AuditEvent.objects.filter(action__startswith="supplier.partnership").values_list(
-            "action", flat=True
-        )
-    ) == ["supplier.partnership_ended", "supplier.partnership_added"]
-
-
-def test_partnerships_declared_by_others_are_shown_but_cannot_be_ended(client, supplier_user):
-    prime = SupplierUserFactory(supplier_organisation__name="Big Prime plc")
-    partnership = services.partnership_create(
-        actor=prime,
-        supplier=prime.supplier_organisation,
-        partner=supplier_user.supplier_organisation,
-        role="subcontractor",
-        statement="Acme delivers our user research.",
-    )
-
-    page = client.get(PARTNERS).content.decode()
-
-    assert "Big Prime plc" in page and "You are their subcontractor" in page
-    end = reverse("supplier_account:end-partnership", kwargs={"pk": partnership.pk})
-    assert client.get(end).status_code == 404
-    assert client.post(end).status_code == 404
-    partnership.refresh_from_db()
-    assert partnership.ended_at is None
-
-
-def test_the_same_partner_twice_in_one_role_is_refused(client, supplier_user):
-    partner = SupplierOrganisationFactory()
-    answers = {"partner": partner.pk, "role": "prime", "statement": "They lead the bid."}
-    client.post(PARTNERS, answers)
-
-    response = client.post(PARTNERS, answers)
-
-    assert response.status_code == 400
-    assert "You have already listed this partner in this role" in response.content.decode()
-    assert SupplyChainPartnership.objects.count() == 1
+# Supply-chain partners (the rest is in test_supply_chain_views.py)
 
 
 def test_a_partnership_needs_a_partner_a_role_and_a_statement(client, supplier_user):
@@ -433,6 +371,8 @@ def private_urls() -> list[str]:
         PARTNERS,
         reverse("supplier_account:cancel-invitation", kwargs={"pk": 1}),
         reverse("supplier_account:end-partnership", kwargs={"pk": 1}),
+        reverse("supplier_account:answer-partnership", kwargs={"pk": 1}),
+        reverse("supplier_account:guidelines"),
     ]
 
 

@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from suppliers.models import SizeBand
-from tests.factories import SupplierOrganisationFactory, supplier_showcase_make
+from tests.factories import SupplierOrganisationFactory, partnership_make, supplier_showcase_make
 from tests.public_pages import HIDDEN_NAMES, hidden_listings_make, text, unapproved_edit_make
 
 pytestmark = pytest.mark.django_db
@@ -125,14 +125,14 @@ def test_a_profile_says_who_the_supplier_is_where_it_works_and_how_it_behaves(cl
     assert "A worker co-operative building services for councils." in page
 
 
-def test_a_profile_shows_current_partners_both_ways_with_their_statements(client, showcase):
+def test_a_profile_shows_confirmed_partners_both_ways_with_their_statements(client, showcase):
     response = client.get(reverse("suppliers:detail", args=[showcase["supplier"].slug]))
 
     page = text(response)
     html = response.content.decode()
-    assert "Subcontractor to Acorn Digital. Declared by Acorn Digital." in page
+    assert "Subcontractor to Acorn Digital. Listed by Acorn Digital, confirmed by Birch" in page
     assert "Birch Hosting runs the servers for our case management service." in page
-    assert "Prime contractor to Acorn Digital. Declared by Cedar Systems plc." in page
+    assert "Prime contractor to Acorn Digital. Listed by Cedar Systems plc, confirmed by" in page
     assert "Acorn Digital designs the citizen-facing forms" in page
     assert f'href="/suppliers/{showcase["subcontractor"].slug}/"' in html
     assert f'href="/suppliers/{showcase["prime"].slug}/"' in html
@@ -140,13 +140,22 @@ def test_a_profile_shows_current_partners_both_ways_with_their_statements(client
     assert "Damson" not in page
 
 
-def test_the_partner_sees_the_partnership_from_its_side(client, showcase):
-    response = client.get(reverse("suppliers:detail", args=[showcase["subcontractor"].slug]))
+def test_a_partnership_waiting_for_confirmation_is_on_neither_profile(client, showcase):
+    partner = SupplierOrganisationFactory(name="Rowan Research Ltd")
+    partnership_make(
+        supplier_user=showcase["supplier_user"],
+        partner=partner,
+        statement="Rowan Research recruits participants for our user research.",
+        confirmed=False,
+    )
 
-    page = text(response)
-    assert "Acorn Digital Prime contractor to Birch Hosting Ltd." in page
-    assert "Birch Hosting runs the servers" in page
-    assert "Birch Hosting Ltd has no published services." in page
+    for organisation in (showcase["supplier"], partner):
+        page = text(client.get(reverse("suppliers:detail", args=[organisation.slug])))
+
+        assert "Rowan Research recruits participants" not in page, organisation
+    assert "Rowan Research" not in text(
+        client.get(reverse("suppliers:detail", args=[showcase["supplier"].slug]))
+    )
 
 
 def test_a_profile_lists_only_published_services_in_their_approved_words(client, showcase, hidden):
