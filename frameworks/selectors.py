@@ -121,12 +121,13 @@ def lot_refusal_reason(*, lot_id) -> str:
         return ""
     framework = lot.framework
     status = framework_status(framework=framework)
-    if framework.planned or status == FrameworkStatus.LIVE:
+    if status == FrameworkStatus.LIVE and not framework.planned:
         return ""
     if status == FrameworkStatus.EXPIRED:
+        when = f"expired on {framework.expires:%-d %B %Y}" if framework.expires else "has expired"
         return (
-            f"{framework.name} expired on {framework.expires:%-d %B %Y}, "
-            "so it no longer accepts new listings. Choose a lot of a live framework"
+            f"{framework.name} {when}, so it no longer accepts new listings. "
+            "Choose a lot of a live framework"
         )
     return (
         f"{framework.name} is not live yet, so it does not accept listings. "

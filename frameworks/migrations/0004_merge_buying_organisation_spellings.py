@@ -21,8 +21,10 @@ def merge(apps, schema_editor):
     BuyingOrganisation = apps.get_model("frameworks", "BuyingOrganisation")
     AuditEvent = apps.get_model("core", "AuditEvent")
     ContentType = apps.get_model("contenttypes", "ContentType")
+    # Every foreign key and one-to-one field pointing here, from any app (seen from
+    # this side, a foreign key is one-to-many).
     relations = [
-        rel for rel in BuyingOrganisation._meta.related_objects if rel.many_to_one or rel.one_to_one
+        rel for rel in BuyingOrganisation._meta.related_objects if rel.one_to_many or rel.one_to_one
     ]
     kept: dict[str, object] = {}
     for organisation in BuyingOrganisation.objects.order_by("pk"):
