@@ -5,6 +5,8 @@ would otherwise show as raw JSON; these forms give staff checkboxes and a
 comma-separated box instead. The category form places new nodes in the tree.
 """
 
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -76,3 +78,30 @@ class CategoryAdminForm(WagtailAdminModelForm):
         node = parent.add_child(instance=node) if parent else Category.add_root(instance=node)
         self._save_m2m()
         return node
+
+
+class FrameworkUsageAdminForm(WagtailAdminModelForm):
+    """Spend is stored in pence, exactly; staff read and type pounds."""
+
+    spend_pounds = forms.DecimalField(
+        label=_("Spend in pounds"),
+        min_value=0,
+        max_digits=15,
+        decimal_places=2,
+        help_text=_("For example 172007797.58"),
+        error_messages={
+            "required": _("Enter the spend in pounds"),
+            "invalid": _("The spend must be a number of pounds, like 1250.50"),
+            "min_value": _("The spend must be £0 or more"),
+            "max_decimal_places": _("Enter the spend in pounds and pence, like 1250.50"),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["spend_pounds"] = Decimal(self.instance.spend_pence) / 100
+
+    def save(self, commit=True):
+        self.instance.spend_pence = int(self.cleaned_data["spend_pounds"] * 100)
+        return super().save(commit=commit)

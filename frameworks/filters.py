@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from marketplace.accounts.models import BuyerSector
 
+from .lifecycle import framework_ids_with_status
 from .models import BuyingOrganisation, Category, Framework, FrameworkStatus
 
 
@@ -26,6 +27,7 @@ class FrameworkFilterSet(django_filters.FilterSet):
     status = django_filters.MultipleChoiceFilter(
         label=_("Status"),
         choices=FrameworkStatus.choices,
+        method="filter_status",
         widget=forms.CheckboxSelectMultiple,
     )
     category = django_filters.ModelChoiceFilter(
@@ -45,6 +47,12 @@ class FrameworkFilterSet(django_filters.FilterSet):
         for sector in value:
             query |= Q(sectors__icontains=f'"{sector}"')
         return queryset.filter(query)
+
+    def filter_status(self, queryset, name, value):
+        # Status today comes from the dates, not a stored field (frameworks.lifecycle).
+        return queryset.filter(
+            pk__in=framework_ids_with_status(frameworks=queryset, statuses=value)
+        )
 
     def filter_category(self, queryset, name, value):
         """A framework matches if a lot covers the category, part of it, or all of it."""

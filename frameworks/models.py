@@ -1,6 +1,8 @@
 """Buying organisations, their frameworks and lots, and the category taxonomy
 that lots map onto; and the desired future of each framework (the desired map)."""
 
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
@@ -8,6 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from treebeard.mp_tree import MP_Node
+
+from marketplace.accounts.models import BuyerSector
+
+from .names import organisation_name_key
 
 
 class BuyingOrganisationType(models.TextChoices):
@@ -21,6 +27,9 @@ class BuyingOrganisation(models.Model):
     """An organisation that runs frameworks, such as CCS, ESPO or YPO."""
 
     name = models.CharField(_("name"), max_length=255, unique=True)
+    # The name reduced so that spellings of one organisation agree (frameworks.names);
+    # unique, so "Avon and Somerset Police (SWOne)" cannot join "Avon and Somerset Police".
+    name_key = models.CharField(_("name for matching"), max_length=255, editable=False)
     abbreviation = models.CharField(_("short name"), max_length=32, blank=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     organisation_type = models.CharField(
@@ -35,14 +44,34 @@ class BuyingOrganisation(models.Model):
         ordering = ["name"]
         verbose_name = _("buying organisation")
         verbose_name_plural = _("buying organisations")
+        constraints = [
+            models.UniqueConstraint(fields=["name_key"], name="buying_organisation_unique_name_key")
+        ]
 
     def __str__(self) -> str:
         return self.abbreviation or self.name
 
     def save(self, *args, **kwargs):
+        self.name_key = organisation_name_key(self.name)
         if not self.slug:
             self.slug = slugify(self.abbreviation or self.name)[:100]
         super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        self.name_key = organisation_name_key(self.name)
+        same = BuyingOrganisation.objects.filter(name_key=self.name_key).exclude(pk=self.pk).first()
+        if same is not None:
+            raise ValidationError(
+                {
+                    "name": _(
+                        "“%(name)s” is already a buying organisation: this is the same name "
+                        "written differently. Use that one, or give this one a name that "
+                        "tells them apart"
+                    )
+                    % {"name": same.name}
+                }
+            )
 
 
 class FrameworkStatus(models.TextChoices):
@@ -89,8 +118,19 @@ class Framework(ClusterableModel):
     route_to_market = models.CharField(
         _("route to market"), max_length=24, choices=RouteToMarket.choices, blank=True
     )
+    # Kept for what the dates cannot say (see frameworks.lifecycle): the status of
+    # a framework with no dates yet, such as a planned one, and whether one between
+    # applications closing and going live is being evaluated or in standstill.
     status = models.CharField(
-        _("status"), max_length=16, choices=FrameworkStatus.choices, default=FrameworkStatus.LIVE
+        _("status when the dates cannot tell"),
+        max_length=16,
+        choices=FrameworkStatus.choices,
+        default=FrameworkStatus.LIVE,
+        help_text=_(
+            "The service works the status out from the dates below. This is used only "
+            "for a framework without dates yet, and to say whether one whose "
+            "applications have closed is being evaluated or in standstill."
+        ),
     )
     planned = models.BooleanField(
         _("planned"),
@@ -152,6 +192,17 @@ class Framework(ClusterableModel):
             raise ValidationError({"expires": _("The expiry date must be after the live date")})
 
     @property
+    def current_status(self) -> FrameworkStatus:
+        """The status today, from the dates (frameworks.lifecycle)."""
+        from .lifecycle import framework_status
+
+        return framework_status(framework=self)
+
+    @property
+    def current_status_label(self) -> str:
+        return str(self.current_status.label)
+
+    @property
     def next_iteration(self):
         return self.next_iterations.order_by("live_from").first()
 
@@ -208,7 +259,7 @@ class FrameworkUsage(models.Model):
     framework = models.ForeignKey(
         Framework, verbose_name=_("framework"), on_delete=models.CASCADE, related_name="usage"
     )
-    sector = models.CharField(_("buyer sector"), max_length=32)
+    sector = models.CharField(_("buyer sector"), max_length=32, choices=BuyerSector.choices)
     period = models.CharField(_("period"), max_length=100)
     spend_pence = models.BigIntegerField(_("spend in pence"))
     transactions = models.PositiveIntegerField(_("invoice lines"))
@@ -225,4 +276,9 @@ class FrameworkUsage(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.framework}: {self.sector} {self.period}"
+        return f"{self.framework}: {self.get_sector_display()}, {self.period}"
+
+    @property
+    def spend(self) -> str:
+        """The spend in pounds as people read it: £172,007,797.58."""
+        return f"£{Decimal(self.spend_pence) / 100:,.2f}"

@@ -9,6 +9,7 @@ from marketplace.core.open_data import LICENCE
 from marketplace.core.open_data import dataset_response as core_dataset_response
 
 from .coverage import MapSummary
+from .lifecycle import framework_status
 from .models import Category, Framework, Lot
 
 __all__ = ["LICENCE", "dataset_response"]
@@ -19,7 +20,10 @@ DICTIONARY: dict[str, dict[str, str]] = {
         "reference": "The buying organisation's reference, such as RM1557.13",
         "name": "Framework name",
         "buying_organisation": "Who runs the framework",
-        "status": "coming, open, pending, standstill, live or expired",
+        "status": (
+            "coming, open, pending, standstill, live or expired: worked out from the dates "
+            "on the day you download"
+        ),
         "planned": "true if it exists only in the desired map",
         "route_to_market": "direct-award, further-competition or both",
         "live_from": "Date the framework went live (YYYY-MM-DD)",
@@ -68,7 +72,7 @@ def frameworks_rows(frameworks: Iterable[Framework]) -> list[dict]:
             "reference": f.reference,
             "name": f.name,
             "buying_organisation": f.owner.name,
-            "status": f.status,
+            "status": framework_status(framework=f),
             "planned": f.planned,
             "route_to_market": f.route_to_market,
             "live_from": _date(f.live_from),

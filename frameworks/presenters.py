@@ -1,14 +1,14 @@
 """Turn the framework map into the rows the page tables, the PDF and the charts show."""
 
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html
 
 from marketplace.accounts.models import BuyerSector
 
+from . import lifecycle
 from .charts import expiry_timeline, horizontal_bars
 from .coverage import MapSummary
-from .models import Framework
+from .models import Framework, FrameworkStatus
 
 SECTOR_LABELS = dict(BuyerSector.choices)
 
@@ -61,7 +61,7 @@ def headline_rows(current: MapSummary, desired: MapSummary) -> list[list]:
 def change_rows(by_slug: dict[str, Framework]) -> list[list]:
     rows = []
     for framework in sorted(by_slug.values(), key=lambda f: (f.planned, f.name)):
-        if framework.status == "expired":
+        if framework.current_status == FrameworkStatus.EXPIRED:
             continue
         future = framework.get_disposition_display()
         if framework.planned:
@@ -93,13 +93,13 @@ def matrix(summary: MapSummary, by_slug: dict[str, Framework]) -> tuple[list, li
 def timeline(by_slug: dict[str, Framework]):
     rows = sorted(
         (
-            (f.name, f.live_from, f.expires, f.status)
+            (f.name, f.live_from, f.expires, f.current_status)
             for f in by_slug.values()
             if f.live_from and f.expires and not f.planned
         ),
         key=lambda row: row[2],
     )
-    return expiry_timeline(rows, today=timezone.localdate())
+    return expiry_timeline(rows, today=lifecycle.current_date())
 
 
 def timeline_rows(chart) -> list[list]:
@@ -108,7 +108,7 @@ def timeline_rows(chart) -> list[list]:
             bar.label,
             bar.start.strftime("%-d %B %Y"),
             bar.end.strftime("%-d %B %Y"),
-            bar.status.capitalize(),
+            FrameworkStatus(bar.status).label,
         ]
         for bar in chart.bars
     ]
@@ -133,7 +133,7 @@ def _day(value) -> str:
 
 def key_dates(framework: Framework) -> list[tuple]:
     rows = [
-        ("Status", framework.get_status_display()),
+        ("Status", framework.current_status.label),
         ("Applications open", _day(framework.applications_open)),
         ("Applications close", _day(framework.applications_close)),
         ("Live from", _day(framework.live_from)),

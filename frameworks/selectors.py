@@ -5,7 +5,12 @@ from collections import defaultdict
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from .coverage import FrameworkFacts, MapCategory, MapSummary, current_map, desired_map
-from .models import Category, Framework, FrameworkUsage, Lot
+from .lifecycle import (
+    framework_accepts_listings,
+    framework_ids_with_status,
+    framework_status,
+)
+from .models import Category, Framework, FrameworkStatus, FrameworkUsage, Lot
 
 
 def framework_list(*, include_planned: bool = False) -> QuerySet[Framework]:
@@ -47,7 +52,7 @@ def framework_facts(*, frameworks: QuerySet[Framework] | None = None) -> list[Fr
         FrameworkFacts(
             slug=framework.slug,
             name=framework.name,
-            status=framework.status,
+            status=framework_status(framework=framework),
             planned=framework.planned,
             disposition=framework.disposition,
             target=framework.disposition_target.slug if framework.disposition_target else None,
@@ -76,11 +81,57 @@ def frameworks_covering_same_categories(*, framework: Framework) -> QuerySet[Fra
         query |= Q(lots__categories__path__startswith=path) | Q(
             lots__categories__path__in=ancestors
         )
+    sharing = Framework.objects.filter(query, planned=False).exclude(pk=framework.pk).distinct()
+    return frameworks_with_status(
+        frameworks=sharing, statuses=[FrameworkStatus.LIVE]
+    ).select_related("owner")
+
+
+def frameworks_with_status(
+    *, frameworks: QuerySet[Framework], statuses: list[str]
+) -> QuerySet[Framework]:
+    """Those frameworks whose status today (from their dates) is one of these."""
+    ids = framework_ids_with_status(frameworks=frameworks, statuses=statuses)
+    return Framework.objects.filter(pk__in=ids) if ids else Framework.objects.none()
+
+
+def lots_accepting_listings() -> QuerySet[Lot]:
+    """Lots a supplier may put a new service on: those of procured frameworks
+    that are live today. An expired framework's lots are not among them."""
+    open_ids = [
+        framework.pk
+        for framework in Framework.objects.filter(planned=False)
+        if framework_accepts_listings(framework=framework)
+    ]
     return (
-        Framework.objects.filter(query, status="live", planned=False)
-        .exclude(pk=framework.pk)
-        .select_related("owner")
-        .distinct()
+        Lot.objects.filter(framework_id__in=open_ids)
+        .select_related("framework")
+        .order_by("framework__name", "number")
+    )
+
+
+def lot_refusal_reason(*, lot_id) -> str:
+    """Why a supplier may not put a new service on this lot, or "" if they may."""
+    lot = (
+        Lot.objects.select_related("framework").filter(pk=lot_id).first()
+        if str(lot_id).isdigit()
+        else None
+    )
+    if lot is None:
+        return ""
+    framework = lot.framework
+    status = framework_status(framework=framework)
+    if status == FrameworkStatus.LIVE and not framework.planned:
+        return ""
+    if status == FrameworkStatus.EXPIRED:
+        when = f"expired on {framework.expires:%-d %B %Y}" if framework.expires else "has expired"
+        return (
+            f"{framework.name} {when}, so it no longer accepts new listings. "
+            "Choose a lot of a live framework"
+        )
+    return (
+        f"{framework.name} is not live yet, so it does not accept listings. "
+        "Choose a lot of a live framework"
     )
 
 

@@ -12,7 +12,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.tables import BulkActionsCheckboxColumn
+from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -20,7 +20,13 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetVi
 
 from marketplace.core.services import audit_record
 
-from .admin_forms import BuyingOrganisationAdminForm, CategoryAdminForm, FrameworkAdminForm
+from .admin_forms import (
+    BuyingOrganisationAdminForm,
+    CategoryAdminForm,
+    FrameworkAdminForm,
+    FrameworkUsageAdminForm,
+)
+from .dashboard import WaitingForCcsPanel, waiting_rows
 from .models import BuyingOrganisation, Category, Framework, FrameworkUsage
 
 
@@ -87,8 +93,16 @@ class BuyingOrganisationViewSet(NoDeleteSnippetViewSet):
 class FrameworkViewSet(NoDeleteSnippetViewSet):
     model = Framework
     icon = "list-ul"
-    list_display = ["name", "reference", "owner", "status", "disposition"]
-    list_filter = ["status", "disposition", "planned", "owner"]
+    # The status shown is today's, from the dates (frameworks.lifecycle); the
+    # stored field only fills in what the dates cannot say, so it is no filter.
+    list_display = [
+        "name",
+        "reference",
+        "owner",
+        Column("current_status_label", label=_("Status today")),
+        "disposition",
+    ]
+    list_filter = ["disposition", "planned", "owner"]
     search_fields = ["name", "reference", "description"]
     edit_handler = ObjectList(
         [
@@ -161,9 +175,28 @@ class FrameworkUsageViewSet(SnippetViewSet):
     model = FrameworkUsage
     icon = "table"
     inspect_view_enabled = True
-    list_display = ["framework", "sector", "period", "spend_pence", "transactions"]
+    # Money in pounds and sectors by name: nobody reads "17200779758" or "central-government".
+    list_display = [
+        "framework",
+        Column("sector", label=_("Buyer sector"), accessor="get_sector_display"),
+        "period",
+        Column("spend", label=_("Spend")),
+        "transactions",
+    ]
     list_filter = ["sector", "period"]
     search_fields = ["framework__name", "sector", "period"]
+    inspect_view_fields = ["framework", "sector", "period", "spend", "transactions", "source"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("framework"),
+            FieldPanel("sector"),
+            FieldPanel("period"),
+            FieldPanel("spend_pounds"),
+            FieldPanel("transactions"),
+            FieldPanel("source"),
+        ],
+        base_form_class=FrameworkUsageAdminForm,
+    )
 
 
 class FrameworkMapViewSetGroup(SnippetViewSetGroup):
@@ -199,3 +232,10 @@ def audit_framework_map_create(request, instance):
 @hooks.register("after_edit_snippet")
 def audit_framework_map_edit(request, instance):
     _audit(request, instance, "changed")
+
+
+@hooks.register("construct_homepage_panels")
+def add_waiting_for_ccs_panel(request, panels):
+    rows = waiting_rows(user=request.user)
+    if rows:
+        panels.insert(0, WaitingForCcsPanel(rows))

@@ -13,6 +13,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from frameworks.models import Lot
+from frameworks.selectors import lot_refusal_reason
 from marketplace.core.models import Region
 from marketplace.core.uploads import ODT, PDF, upload_check
 
@@ -53,6 +54,14 @@ class ChooseLotForm(forms.Form):
         self.fields["lot"].label_from_instance = lambda lot: (
             f"{lot.framework.name}: Lot {lot.number}, {lot.name}"
         )
+
+    def clean(self):
+        # A lot left off the list (its framework expired, say) gets told why.
+        if self.has_error("lot", "invalid_choice"):
+            reason = lot_refusal_reason(lot_id=self.data.get("lot", ""))
+            if reason:
+                self.errors["lot"] = self.error_class([reason])
+        return super().clean()
 
 
 class PoundsField(forms.DecimalField):

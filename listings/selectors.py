@@ -2,7 +2,8 @@
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from frameworks.models import FrameworkStatus, Lot
+from frameworks.models import Lot
+from frameworks.selectors import lots_accepting_listings
 
 from .models import Listing, ListingVersion
 from .similarity import DUPLICATE_THRESHOLD, jaccard, shingles
@@ -82,12 +83,9 @@ def listing_counts_by_framework() -> dict[int, int]:
 
 
 def lots_open_for_listings() -> QuerySet[Lot]:
-    """Lots a supplier may list a service on: those of live, procured frameworks."""
-    return (
-        Lot.objects.filter(framework__status=FrameworkStatus.LIVE, framework__planned=False)
-        .select_related("framework")
-        .order_by("framework__name", "number")
-    )
+    """Lots a supplier may list a service on: those of frameworks live today
+    (worked out from their dates by the frameworks app)."""
+    return lots_accepting_listings()
 
 
 def listings_public_for_supplier(*, supplier_id: int) -> QuerySet[Listing]:

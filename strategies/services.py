@@ -9,10 +9,10 @@ from typing import Any
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from frameworks.models import BuyingOrganisation
+from frameworks.services import buying_organisation_get_or_create
 from marketplace.core.models import Region
 from marketplace.core.services import audit_record
 
@@ -271,16 +271,10 @@ def buying_organisation_ensure(*, name: str, actor: Any = None) -> BuyingOrganis
     alias = ORGANISATION_ALIASES.get(name)
     if alias and BuyingOrganisation.objects.filter(name=alias).exists():
         name = alias
-    organisation = BuyingOrganisation.objects.filter(name=name).first()
-    if organisation is None:
-        slug = base = slugify(name)[:90] or "organisation"
-        suffix = 2
-        while BuyingOrganisation.objects.filter(slug=slug).exists():
-            slug, suffix = f"{base}-{suffix}", suffix + 1
-        organisation = BuyingOrganisation.objects.create(
-            name=name, slug=slug, organisation_type=_organisation_type(name)
-        )
-        audit_record(actor=actor, action="buying_organisation.created", subject=organisation)
+    # Spellings of one organisation ("Avon and Somerset Police (SWOne)") find it.
+    organisation, _created = buying_organisation_get_or_create(
+        name=name, organisation_type=_organisation_type(name), actor=actor
+    )
     return organisation
 
 
@@ -359,8 +353,13 @@ def pipeline_csv_import(
     categories_for = _category_matcher()
     report = {"rows": parsed.total, "imported": len(parsed.rows), "rejected": parsed.rejected}
     report.update(created=0, updated=0, unchanged=0, notes=sum(len(r.notes) for r in parsed.rows))
-    for number, (name, rows) in enumerate(sorted(by_organisation.items()), start=1):
+    # Two spellings of one organisation share its strategy: gather their rows first,
+    # or the second spelling's pipeline would replace the first's.
+    organisations: dict[int, tuple[BuyingOrganisation, list]] = {}
+    for name, rows in sorted(by_organisation.items()):
         organisation = buying_organisation_ensure(name=name, actor=actor)
+        organisations.setdefault(organisation.pk, (organisation, []))[1].extend(rows)
+    for number, (organisation, rows) in enumerate(organisations.values(), start=1):
         entries, wanted = [], []
         for position, row in enumerate(rows):
             entry = PipelineEntry(
@@ -400,7 +399,7 @@ def pipeline_csv_import(
             ]
             if sorted(have, key=repr) == sorted(wanted, key=repr) and existing.live:
                 report["unchanged"] += 1
-                progress(f"[{number}/{len(by_organisation)}] {organisation}: unchanged")
+                progress(f"[{number}/{len(organisations)}] {organisation}: unchanged")
                 continue
         _page, created = strategy_save(
             organisation=organisation,
@@ -412,7 +411,7 @@ def pipeline_csv_import(
         )
         report["created" if created else "updated"] += 1
         progress(
-            f"[{number}/{len(by_organisation)}] {organisation}: {len(entries)} entries, "
+            f"[{number}/{len(organisations)}] {organisation}: {len(entries)} entries, "
             f"{'created' if created else 'updated'}"
         )
     audit_record(

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from frameworks.models import BuyingOrganisation, Category, Framework, FrameworkUsage, Lot
+from frameworks.names import organisation_name_key
 from listings.models import Listing, ListingVersion
 from listings.vocabulary import ListingStatus, VersionState
 from marketplace.accounts.models import BuyerOrganisation
@@ -89,9 +90,12 @@ def frameworks_load(progress: Progress) -> int:
     data = read("frameworks.json")
     owners = {}
     for row in data["buying_organisations"]:
+        # Keyed on the matching name, so an organisation the pipeline import met
+        # first under another spelling ("... (ESPO)") is this one, not a second.
         owner, _ = BuyingOrganisation.objects.update_or_create(
-            name=row["name"],
+            name_key=organisation_name_key(row["name"]),
             defaults={
+                "name": row["name"],
                 "abbreviation": row["abbreviation"],
                 "organisation_type": row["organisation_type"],
                 "sectors_served": row["sectors_served"],

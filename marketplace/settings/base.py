@@ -253,6 +253,10 @@ WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAIL_USER_EDIT_FORM = "marketplace.accounts.forms.WagtailUserEditForm"
 WAGTAIL_USER_CREATION_FORM = "marketplace.accounts.forms.WagtailUserCreationForm"
 WAGTAIL_USER_CUSTOM_FIELDS = ["buyer_organisation", "supplier_organisation"]
+# No Gravatar: the admin would fetch every avatar from gravatar.com, which sends a
+# hash of each staff e-mail address to a third party and shows a broken image
+# wherever that site cannot be reached. Wagtail then shows its own default avatar.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Wagtail's own search covers CMS pages and the admin, under its own index prefix;
 # the buyer catalogue lives in the search app.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -1,11 +1,13 @@
 """CCS staff manage the framework map through Wagtail snippets; nobody else can,
 and nothing on the map can be deleted there."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from frameworks.models import Category, Framework
+from frameworks.models import Category, Framework, FrameworkUsage
 from marketplace.accounts.roles import CCS_ADMINS_GROUP, CCS_REVIEWERS_GROUP
 from marketplace.core.models import AuditEvent
 from tests.factories import (
@@ -224,3 +226,60 @@ def test_organisations_and_categories_cannot_be_deleted_either(client, model):
 
     assert refused(client.post(url(model, "delete", instance.pk)))
     assert type(instance).objects.filter(pk=instance.pk).exists()
+
+
+def page_text(response) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode()))
+
+
+@pytest.fixture
+def usage():
+    return FrameworkUsage.objects.create(
+        framework=FrameworkFactory(name="G-Cloud III"),
+        sector="central-government",
+        period="April 2012 to June 2014",
+        spend_pence=17200779758,
+        transactions=4123,
+        source="Cabinet Office G-Cloud spend data",
+    )
+
+
+def test_usage_is_shown_in_pounds_with_sector_names(ccs_admin_client, usage):
+    listing = page_text(ccs_admin_client.get(url("frameworkusage", "list")))
+    inspect = page_text(ccs_admin_client.get(url("frameworkusage", "inspect", usage.pk)))
+
+    for page in (listing, inspect):
+        assert "£172,007,797.58" in page
+        assert "Central government" in page
+        assert "17200779758" not in page
+        assert "central-government" not in page
+        assert "pence" not in page
+
+
+def test_usage_is_edited_in_pounds(ccs_admin_client, usage):
+    form = ccs_admin_client.get(url("frameworkusage", "edit", usage.pk))
+    assert 'value="172007797.58"' in form.content.decode()
+
+    response = ccs_admin_client.post(
+        url("frameworkusage", "edit", usage.pk),
+        {
+            "framework": usage.framework_id,
+            "sector": "health",
+            "period": usage.period,
+            "spend_pounds": "1250.50",
+            "transactions": "12",
+            "source": usage.source,
+        },
+    )
+
+    assert response.status_code == 302, response.context["form"].errors
+    usage.refresh_from_db()
+    assert (usage.spend_pence, usage.sector) == (125050, "health")
+
+
+def test_the_framework_list_shows_todays_status_from_the_dates(ccs_admin_client):
+    FrameworkFactory(name="Lapsed", status="live", live_from="2020-01-01", expires="2021-01-01")
+
+    page = page_text(ccs_admin_client.get(url("framework", "list")))
+
+    assert re.search(r"Lapsed .*Expired", page)

@@ -130,7 +130,10 @@ def test_only_lots_of_live_frameworks_can_be_listed_on(signed_in):
     assert signed_in.get(url("create-details", lot_id=planned.pk)).status_code == 404
     refused = signed_in.post(url("create"), {"lot": expired.pk})
     assert refused.status_code == 400
-    assert "Select one of the framework lots listed" in refused.content.decode()
+    assert (
+        f"{expired.framework.name} has expired, so it no longer accepts new listings"
+        in refused.content.decode()
+    )
 
 
 def test_an_invalid_listing_is_refused_with_every_message_and_answer_kept(signed_in, lot):
