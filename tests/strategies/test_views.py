@@ -191,7 +191,7 @@ def test_one_year_has_nothing_to_compare(client, strategies):
 
 
 def read_csv(response) -> tuple[str, list[dict]]:
-    body = response.content.decode()
+    body = response.content.decode("utf-8-sig")
     licence, rest = body.split("\n", 1)
     return licence, list(csv.DictReader(io.StringIO(rest)))
 
