@@ -90,3 +90,26 @@ def test_the_pipeline_csv_neutralises_titles_typed_by_a_buyer(client):
     rows = read(client.get(reverse("strategies:pipeline-download", args=["csv"])))
     assert sorted(column(rows, "title")) == sorted(NEUTRALISED[:4])
     assert column(rows, "value_amount") == ["1000.00"] * 4
+
+
+@pytest.mark.django_db
+def test_wagtails_admin_reports_neutralise_page_titles_too(client):
+    from wagtail.models import Page
+
+    from tests.factories import UserFactory
+
+    admin = UserFactory(email="admin@ccs.example.gov.uk", is_superuser=True)
+    root = Page.get_first_root_node()
+    page = root.add_child(instance=Page(title='=HYPERLINK("http://x","y")', slug="formula"))
+    page.save_revision(user=admin, log_action=True)
+    client.force_login(admin)
+
+    response = client.get("/admin/reports/site-history/", {"export": "csv"})
+
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    body = b"".join(response.streaming_content)
+    assert body.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+    names = [row[rows[0].index("Name")] for row in rows[1:]]
+    assert """'=HYPERLINK("http://x","y")""" in names
+    assert not [name for name in names if name.startswith("=")]
