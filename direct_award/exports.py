@@ -1,6 +1,10 @@
-"""The frozen shortlist as CSV and ODS, for the buyer's assessment records."""
+"""The frozen shortlist as CSV and ODS, for the buyer's assessment records.
 
-import csv
+The CSV is written by the service's one CSV writer, which neutralises text a
+spreadsheet would run as a formula; the ODS needs no such care, because every
+cell is typed as a string and is never evaluated.
+"""
+
 import io
 
 from django.conf import settings
@@ -8,23 +12,32 @@ from odf.opendocument import OpenDocumentSpreadsheet
 from odf.table import Table, TableCell, TableRow
 from odf.text import P
 
+from marketplace.core.csv_files import csv_text
+from suppliers.models import SupplierOrganisation
+
+from . import selectors
 from .models import SavedSearch
 
 COLUMNS = ("Supplier", "Service", "Summary", "Price", "Link", "Contact")
+NO_CONTACT = "Not given"
+
+
+def supplier_contact(supplier: SupplierOrganisation) -> str:
+    """Who to contact: the profile's named contact, or else (most suppliers never
+    fill that in) the longest-standing member of the organisation's team."""
+    named = [supplier.contact_name, supplier.contact_email, supplier.contact_phone]
+    if any(named):
+        return ", ".join(part for part in named if part)
+    member = next(iter(getattr(supplier, "team", [])), None)
+    if member is None:
+        return NO_CONTACT
+    return ", ".join(part for part in (member.full_name, member.email) if part)
 
 
 def shortlist_rows(*, saved_search: SavedSearch) -> list[list[str]]:
     rows = []
-    entries = saved_search.shortlist.select_related(
-        "listing__supplier", "listing_version"
-    ).order_by("position")
-    for entry in entries:
+    for entry in selectors.shortlist_with_contacts(saved_search=saved_search):
         version, supplier = entry.listing_version, entry.listing.supplier
-        contact = ", ".join(
-            part
-            for part in (supplier.contact_name, supplier.contact_email, supplier.contact_phone)
-            if part
-        )
         rows.append(
             [
                 supplier.display_name,
@@ -32,18 +45,14 @@ def shortlist_rows(*, saved_search: SavedSearch) -> list[list[str]]:
                 version.summary,
                 f"£{version.price:,.2f} {version.get_price_unit_display()}",
                 settings.WAGTAILADMIN_BASE_URL + entry.listing.get_absolute_url(),
-                contact,
+                supplier_contact(supplier),
             ]
         )
     return rows
 
 
 def shortlist_csv(*, saved_search: SavedSearch) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(COLUMNS)
-    writer.writerows(shortlist_rows(saved_search=saved_search))
-    return buffer.getvalue()
+    return csv_text(header=COLUMNS, rows=shortlist_rows(saved_search=saved_search))
 
 
 def shortlist_ods(*, saved_search: SavedSearch) -> bytes:

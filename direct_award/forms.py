@@ -10,6 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from listings.forms import PoundsField
+from marketplace.core.choice_fields import CheckedModelChoiceField
 from marketplace.core.date_input import DateInputField
 
 from . import presenters
@@ -75,7 +76,7 @@ class SaveSearchForm(forms.Form):
         return self.projects.get(self.cleaned_data["project"])
 
 
-class EntryChoiceField(forms.ModelChoiceField):
+class EntryChoiceField(CheckedModelChoiceField):
     def label_from_instance(self, obj: ShortlistEntry) -> str:
         return presenters.entry_name(obj)
 

@@ -6,6 +6,7 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 from django.http import QueryDict
 
+from marketplace.accounts.models import User
 from search.executor import search_run
 from search.filters import ListingSearchFilterSet
 from search.request import SearchResult
@@ -48,6 +49,16 @@ def saved_search_results(*, saved_search: SavedSearch) -> SearchResult:
 def shortlist_for(*, saved_search: SavedSearch) -> QuerySet:
     return saved_search.shortlist.select_related("listing__supplier", "listing_version").order_by(
         "position"
+    )
+
+
+def shortlist_with_contacts(*, saved_search: SavedSearch) -> QuerySet:
+    """The shortlist for the downloads: each supplier with its signed-up team
+    (``supplier.team``, longest-standing first), whom a buyer can contact when the
+    organisation's profile names no contact of its own."""
+    team = User.objects.filter(is_active=True).order_by("date_joined", "pk")
+    return shortlist_for(saved_search=saved_search).prefetch_related(
+        Prefetch("listing__supplier__users", queryset=team, to_attr="team")
     )
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from marketplace.accounts.models import BuyerSector
+from marketplace.core.choice_fields import CheckedModelChoiceField
 
 from .models import Category
 
@@ -52,11 +53,12 @@ class CategoryAdminForm(WagtailAdminModelForm):
     # Not a model field: the tree position is the materialised path, which only
     # treebeard's add_root/add_child may write. Offered on create only, because
     # moving a node re-paths its whole subtree and is not an editing job.
-    parent = forms.ModelChoiceField(
+    parent = CheckedModelChoiceField(
         label=_("Parent category"),
         queryset=Category.objects.all(),
         required=False,
         empty_label=_("None (top level)"),
+        error_messages={"invalid_choice": _("Select a parent category from the list")},
         help_text=_("Leave blank to make a top-level category."),
     )
     cpv_codes = CommaSeparatedListField(

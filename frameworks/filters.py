@@ -6,15 +6,20 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.accounts.models import BuyerSector
+from marketplace.core.choice_fields import (
+    CheckedModelChoiceFilter,
+    CheckedModelMultipleChoiceFilter,
+)
 
 from .lifecycle import framework_ids_with_status
 from .models import BuyingOrganisation, Category, Framework, FrameworkStatus
 
 
 class FrameworkFilterSet(django_filters.FilterSet):
-    owner = django_filters.ModelMultipleChoiceFilter(
+    owner = CheckedModelMultipleChoiceFilter(
         label=_("Buying organisation"),
         queryset=BuyingOrganisation.objects.order_by("name"),
+        error_messages={"invalid_choice": _("Select buying organisations from the list")},
         field_name="owner",
         widget=forms.CheckboxSelectMultiple,
     )
@@ -30,11 +35,12 @@ class FrameworkFilterSet(django_filters.FilterSet):
         method="filter_status",
         widget=forms.CheckboxSelectMultiple,
     )
-    category = django_filters.ModelChoiceFilter(
+    category = CheckedModelChoiceFilter(
         label=_("What you want to buy"),
         queryset=Category.objects.filter(depth__lte=2).order_by("path"),
         method="filter_category",
         empty_label=_("Any category"),
+        error_messages={"invalid_choice": _("Select a category from the list")},
     )
 
     class Meta:

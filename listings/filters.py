@@ -9,6 +9,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from frameworks.models import Framework
+from marketplace.core.choice_fields import CheckedModelChoiceFilter
 from suppliers.models import SupplierOrganisation
 
 from .models import Listing
@@ -16,16 +17,18 @@ from .vocabulary import ListingStatus
 
 
 class ListingFilterSet(django_filters.FilterSet):
-    framework = django_filters.ModelChoiceFilter(
+    framework = CheckedModelChoiceFilter(
         label=_("Framework"),
         field_name="lot__framework",
         queryset=Framework.objects.order_by("name"),
         empty_label=_("Any framework"),
+        error_messages={"invalid_choice": _("Select a framework from the list")},
     )
-    supplier = django_filters.ModelChoiceFilter(
+    supplier = CheckedModelChoiceFilter(
         label=_("Supplier"),
         queryset=SupplierOrganisation.objects.order_by("name"),
         empty_label=_("Any supplier"),
+        error_messages={"invalid_choice": _("Select a supplier from the list")},
     )
 
     class Meta:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from frameworks.models import Lot
 from frameworks.selectors import lot_refusal_reason
+from marketplace.core.choice_fields import CheckedModelChoiceField, CheckedModelMultipleChoiceField
 from marketplace.core.models import Region
 from marketplace.core.uploads import ODT, PDF, upload_check
 
@@ -37,7 +38,7 @@ DOCUMENT_FIELDS = ("service_definition", "terms")
 
 
 class ChooseLotForm(forms.Form):
-    lot = forms.ModelChoiceField(
+    lot = CheckedModelChoiceField(
         label=_("Which framework lot is the service for?"),
         queryset=Lot.objects.none(),
         widget=forms.RadioSelect,
@@ -144,7 +145,7 @@ class ListingForm(forms.Form):
         _("Benefits"), _("Up to 10 benefits, one on each line, each 10 words or fewer")
     )
     categories = _choices(
-        forms.ModelMultipleChoiceField,
+        CheckedModelMultipleChoiceField,
         _("Categories"),
         required=_("Select at least one category"),
         invalid=_("Select only categories listed for this lot"),

@@ -7,6 +7,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from frameworks.models import BuyingOrganisation, Category
+from marketplace.core.choice_fields import (
+    CheckedModelChoiceFilter,
+    CheckedModelMultipleChoiceFilter,
+)
 from marketplace.core.models import Region
 
 from .models import PipelineEntry
@@ -17,14 +21,16 @@ class PipelineEntryFilterSet(django_filters.FilterSet):
     keywords = django_filters.CharFilter(
         label=_("Words in the title or description"), method="filter_keywords"
     )
-    category = django_filters.ModelChoiceFilter(
+    category = CheckedModelChoiceFilter(
         label=_("Category"),
         queryset=Category.objects.filter(depth__lte=2).order_by("path"),
         method="filter_category",
         empty_label=_("Any category"),
+        error_messages={"invalid_choice": _("Select a category from the list")},
     )
-    region = django_filters.ModelMultipleChoiceFilter(
+    region = CheckedModelMultipleChoiceFilter(
         label=_("Delivery region"),
+        error_messages={"invalid_choice": _("Select delivery regions from the list")},
         queryset=Region.objects.order_by("code"),
         field_name="regions",
         widget=forms.CheckboxSelectMultiple,
@@ -54,13 +60,14 @@ class PipelineEntryFilterSet(django_filters.FilterSet):
         lookup_expr="lte",
         help_text=_("For example, 31/3/2027"),
     )
-    organisation = django_filters.ModelChoiceFilter(
+    organisation = CheckedModelChoiceFilter(
         label=_("Buying organisation"),
         queryset=BuyingOrganisation.objects.filter(strategies__live=True)
         .distinct()
         .order_by("name"),
         field_name="page__organisation",
         empty_label=_("Any organisation"),
+        error_messages={"invalid_choice": _("Select a buying organisation from the list")},
     )
     year = django_filters.ChoiceFilter(
         label=_("Financial year of the strategy"),

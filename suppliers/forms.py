@@ -13,6 +13,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.accounts.forms import new_password_check, new_password_field, unregistered_email
+from marketplace.core.choice_fields import CheckedModelChoiceField, CheckedModelMultipleChoiceField
 from marketplace.core.models import Region
 from marketplace.core.uploads import PDF, upload_check
 
@@ -316,7 +317,7 @@ class SupplierProfileForm(OrganisationFactsForm):
         widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": _("Select regions from the list")},
     )
-    accreditations = forms.ModelMultipleChoiceField(
+    accreditations = CheckedModelMultipleChoiceField(
         label=_("Accreditations"),
         queryset=Accreditation.objects.all(),
         required=False,
@@ -437,7 +438,7 @@ class AcceptInvitationForm(forms.Form):
 
 
 class PartnershipForm(forms.Form):
-    partner = forms.ModelChoiceField(
+    partner = CheckedModelChoiceField(
         label=_("Which supplier do you work with?"),
         queryset=SupplierOrganisation.objects.none(),
         empty_label=_("Choose a supplier"),

@@ -9,6 +9,43 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         _share_govuk_jinja_environment()
+        _wagtail_csv_exports_neutralised()
+
+
+def _wagtail_csv_exports_neutralised() -> None:
+    """Wagtail's admin reports (site history, locked pages...) download as CSV with
+    its own writer, which writes page titles and the like as typed: a title such as
+    ``=HYPERLINK(...)`` would run in CCS's spreadsheet. Its rows go through the
+    service's CSV cell rule and its files start with the BOM, like every other CSV."""
+    from wagtail.admin.views.mixins import SpreadsheetExportMixin
+
+    from .csv_files import BOM, CONTENT_TYPE, csv_cell
+
+    stream_csv, write_csv_response = (
+        SpreadsheetExportMixin.stream_csv,
+        SpreadsheetExportMixin.write_csv_response,
+    )
+
+    def write_csv_row(self, writer, row_dict):
+        return writer.writerow(
+            {
+                name: csv_cell(self.preprocess_field_value(name, value, self.FORMAT_CSV))
+                for name, value in row_dict.items()
+            }
+        )
+
+    def stream_csv_with_bom(self, queryset):
+        yield BOM
+        yield from stream_csv(self, queryset)
+
+    def write_csv_response_in_utf8(self, queryset):
+        response = write_csv_response(self, queryset)
+        response["Content-Type"] = CONTENT_TYPE
+        return response
+
+    SpreadsheetExportMixin.write_csv_row = write_csv_row
+    SpreadsheetExportMixin.stream_csv = stream_csv_with_bom
+    SpreadsheetExportMixin.write_csv_response = write_csv_response_in_utf8
 
 
 def _share_govuk_jinja_environment() -> None:

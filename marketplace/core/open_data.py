@@ -1,15 +1,17 @@
 """Open data downloads, shared by every dataset the service publishes.
 
 Each file states its licence: the CSV's first line is a comment naming the Open
-Government Licence, and the JSON carries it with a field dictionary.
+Government Licence, and the JSON carries it with a field dictionary. The CSV is
+written by ``csv_files``, so text that a spreadsheet would run as a formula is
+neutralised and "£" reads back in Excel.
 """
 
-import csv
-import io
 import json
 
 from django.http import HttpResponse
 from django.utils import timezone
+
+from .csv_files import csv_response, csv_text
 
 LICENCE = (
     "Open Government Licence v3.0: "
@@ -36,13 +38,12 @@ def dataset_response(
             default=str,
         )
         response = HttpResponse(body, content_type="application/json; charset=utf-8")
-    else:
-        buffer = io.StringIO()
-        # The licence line comes first, as a comment, so the file states its terms.
-        buffer.write(f"# {LICENCE}. Generated {generated}.\n")
-        writer = csv.DictWriter(buffer, fieldnames=list(fields))
-        writer.writeheader()
-        writer.writerows(rows)
-        response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{dataset}.{file_format}"'
-    return response
+        response["Content-Disposition"] = f'attachment; filename="{dataset}.json"'
+        return response
+    # The licence line comes first, as a comment, so the file states its terms.
+    text = csv_text(
+        preamble=f"# {LICENCE}. Generated {generated}.",
+        header=list(fields),
+        rows=([row.get(name, "") for name in fields] for row in rows),
+    )
+    return csv_response(text=text, filename=f"{dataset}.csv")

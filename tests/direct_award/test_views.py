@@ -8,7 +8,7 @@ from django.urls import reverse
 from odf.opendocument import load
 from odf.table import TableCell, TableRow
 
-from direct_award import exports, services
+from direct_award import services
 from direct_award.models import Outcome, Project, SavedSearch
 from marketplace.core.models import AuditEvent
 from search.services import search_entries_rebuild
@@ -126,13 +126,28 @@ def test_save_end_download_and_record_an_award_through_the_pages(signed_in, buye
     assert f'href="{first.get_absolute_url()}"'.encode() in frozen.content
     assert b"Tell us the outcome" in frozen.content
 
-    expected = [list(exports.COLUMNS), *exports.shortlist_rows(saved_search=saved)]
+    def row(listing, name, price):
+        supplier, member = listing.supplier, listing.supplier.users.get()
+        return [
+            supplier.display_name,
+            name,
+            "A managed service for public bodies with support included.",
+            price,
+            f"http://127.0.0.1:8000/services/{listing.pk}/",
+            f"{member.full_name}, {member.email}",
+        ]
+
+    expected = [
+        ["Supplier", "Service", "Summary", "Price", "Link", "Contact"],
+        row(first, "Cloud backup for schools", "£5.00 per user"),
+        row(second, "Backup for councils", "£9.00 per user"),
+    ]
     as_csv = signed_in.get(url("shortlist-csv", pk=saved.pk))
     assert as_csv["Content-Type"] == "text/csv; charset=utf-8"
     assert as_csv["Content-Disposition"] == (
         f'attachment; filename="backup-for-2027-shortlist-{saved.pk}.csv"'
     )
-    assert list(csv.reader(io.StringIO(as_csv.content.decode()))) == expected
+    assert list(csv.reader(io.StringIO(as_csv.content.decode("utf-8-sig")))) == expected
     as_ods = signed_in.get(url("shortlist-ods", pk=saved.pk))
     assert as_ods["Content-Disposition"].endswith(f'shortlist-{saved.pk}.ods"')
     document = load(io.BytesIO(as_ods.content))

@@ -437,7 +437,7 @@ def test_the_reviewers_identity_never_appears_in_public(
 
 
 def test_the_open_data_downloads_carry_the_licence_and_the_figures(client, published):
-    csv_text = body(client.get(url("csv", name="feedback")))
+    csv_text = body(client.get(url("csv", name="feedback"))).removeprefix("\ufeff")
     assert csv_text.startswith("# Open Government Licence v3.0")
     assert "Leeds City Council" in csv_text
 

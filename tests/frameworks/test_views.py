@@ -101,7 +101,7 @@ def test_the_map_shows_overlaps_gaps_and_the_desired_map(client, demo_map):
 
 
 def parse_csv(response) -> list[dict]:
-    lines = response.content.decode().splitlines()
+    lines = response.content.decode("utf-8-sig").splitlines()
     assert lines[0].startswith("# Open Government Licence v3.0")
     return list(csv.DictReader(io.StringIO("\n".join(lines[1:]))))
 

@@ -140,8 +140,8 @@ def test_a_bad_filter_is_explained_with_a_400(client, strategies):
     assert response.status_code == 400
     page = text(response)
     assert "There is a problem" in page
-    # The unknown region is named, and the rest of the form is kept to be corrected.
-    assert "Select a valid choice. XX is not one of the available choices." in page
+    # The unknown region is refused in plain words, and the rest of the form is kept.
+    assert "Select delivery regions from the list" in page
     assert 'value="1/9/2026"' in response.content.decode()  # the answer is kept
 
 
@@ -195,7 +195,7 @@ def test_one_year_has_nothing_to_compare(client, strategies):
 
 
 def read_csv(response) -> tuple[str, list[dict]]:
-    body = response.content.decode()
+    body = response.content.decode("utf-8-sig")
     licence, rest = body.split("\n", 1)
     return licence, list(csv.DictReader(io.StringIO(rest)))
 
