@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.core.choice_fields import CheckedModelMultipleChoiceField
+
 
 class ComparisonForm(forms.Form):
     """Which two of an organisation's published years to compare (a GET form)."""
@@ -24,7 +26,7 @@ class PipelineAlertForm(forms.Form):
     """What a supplier wants to hear about: a few top-level groups, not the
     whole category tree. Any one choice is enough; an empty group means "any"."""
 
-    categories = forms.ModelMultipleChoiceField(
+    categories = CheckedModelMultipleChoiceField(
         label=_("Categories of the framework map"),
         queryset=None,
         required=False,
@@ -41,7 +43,7 @@ class PipelineAlertForm(forms.Form):
             "includes every code that starts with its two digits."
         ),
     )
-    regions = forms.ModelMultipleChoiceField(
+    regions = CheckedModelMultipleChoiceField(
         label=_("Delivery regions"),
         queryset=None,
         required=False,
