@@ -14,10 +14,12 @@ def audit_events_for(*, subject: models.Model) -> QuerySet[AuditEvent]:
 
 
 def buyer_next_steps(*, user) -> dict:
-    """What a signed-in buyer is offered on the home page: their organisation's recent
-    projects, and the suppliers it awarded a contract to that have no feedback yet."""
+    """What a signed-in buyer is offered on the home page: people waiting to join their
+    organisation, its recent projects, and the suppliers it awarded a contract to that
+    have no feedback yet."""
     from direct_award.models import Outcome, OutcomeKind
     from direct_award.selectors import projects_for
+    from marketplace.accounts.selectors import join_requests_for_organisation
 
     projects = projects_for(user=user)
     awards = (
@@ -31,6 +33,7 @@ def buyer_next_steps(*, user) -> dict:
     )
     suppliers = {award.supplier.pk: award.supplier for award in awards}
     return {
+        "people_waiting_to_join": join_requests_for_organisation(user=user).count(),
         "projects": list(projects[:3]),
         "feedback_to_give": list(suppliers.values()),
     }

@@ -121,3 +121,20 @@ def test_a_buyer_with_nothing_to_do_yet_is_told_how_to_start(client):
 
     assert "Your organisation has no projects yet." in html
     assert "You have no feedback to give." in html
+
+
+def test_a_member_is_told_on_the_home_page_that_people_wait_to_join(client):
+    from marketplace.accounts.models import BuyerOrganisationJoinRequest
+    from tests.factories import UserFactory
+
+    member = BuyerFactory(buyer_organisation__name="Department for Education")
+    for email in ("ana@education.gov.uk", "ben@education.gov.uk"):
+        BuyerOrganisationJoinRequest.objects.create(
+            user=UserFactory(email=email), organisation=member.buyer_organisation
+        )
+    client.force_login(member)
+
+    html = client.get("/").content.decode()
+
+    assert "2 people are waiting to join Department for Education." in html
+    assert 'href="/account/join-requests/">Decide on requests to join</a>' in html
