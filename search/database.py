@@ -23,6 +23,7 @@ from django.db.models import Q, QuerySet
 from . import database_postgres, database_sqlite
 from .database_facets import facet_counts
 from .database_text import highlights, query_phrases, query_words
+from .facets import Facet, Match, Store, facets_all
 from .models import SearchEntry, SearchEntryValue
 from .request import Hit, SearchRequest, SearchResult
 
@@ -52,29 +53,25 @@ def _all_of(facet: str, values: tuple[str, ...]) -> Q:
     return reduce(operator.and_, (_any_of(facet, (value,)) for value in values))
 
 
+def _facet_filter(facet: Facet, values: tuple[str, ...]) -> Q:
+    """One facet's filter, as the facet table declares it (search/facets.py)."""
+    if facet.store is Store.VALUES:
+        rows = (_all_of if facet.match is Match.ALL else _any_of)(facet.name, values)
+        # A listing that holds every value (a UK-wide service) has no rows.
+        return Q(**{facet.whole: True}) | rows if facet.whole else rows
+    if facet.match is Match.YES:
+        return Q(**{facet.name: True})
+    if facet.match is Match.ONE:
+        return Q(**{facet.name: values[0]})
+    return Q(**{f"{facet.name}__in": values})
+
+
 def facet_filters(request: SearchRequest) -> dict[str, Q]:
     """The filter of each facet the buyer has chosen something in."""
     chosen: dict[str, Q] = {}
-    if request.framework:
-        chosen["framework"] = Q(framework=request.framework)
-    if request.lot:
-        chosen["lot"] = Q(lot=request.lot)
-    if request.categories:  # any of; an entry holds its categories' ancestors too
-        chosen["category"] = _any_of("category", request.categories)
-    if request.regions:  # any of; a service delivered UK-wide serves every region
-        chosen["region"] = Q(whole_uk=True) | _any_of("region", request.regions)
-    if request.based_in:
-        chosen["based_in"] = Q(based_in__in=request.based_in)
-    if request.size_bands:
-        chosen["size"] = Q(size__in=request.size_bands)
-    if request.vcse:
-        chosen["vcse"] = Q(vcse=True)
-    if request.accreditations:  # all of: a buyer asking for two needs both
-        chosen["accreditation"] = _all_of("accreditation", request.accreditations)
-    if request.integrations:
-        chosen["integration"] = _all_of("integration", request.integrations)
-    if request.buy_online:
-        chosen["buy_online"] = Q(buy_online=True)
+    for facet in facets_all():
+        if values := facet.wanted(request):
+            chosen[facet.name] = _facet_filter(facet, values)
     return chosen
 
 

@@ -5,35 +5,25 @@ has not touched all share one scope (every filter); each facet the buyer has
 chosen something in has a scope of its own, without its own filter. Counting
 a scope takes at most two grouped queries, whatever the catalogue's size:
 
-* the single-valued facets (framework, lot, size, head office, VCSE, buy online)
-  together group the entries by all their columns at once, scanning the narrow
-  covering index; the untouched scope's groups also sum to the total of hits;
-* the many-valued facets (category, region, accreditation, integration) group
-  ``SearchEntryValue`` rows together. A service delivered across the whole UK
-  has no region rows: those entries are counted once and added to every
-  region, which keeps the value table small (most services are UK-wide).
+* the facets stored as columns (``Store.COLUMN`` in search/facets.py: framework,
+  lot, size, head office, VCSE, buy online) together group the entries by all
+  their columns at once, scanning the narrow covering index; the untouched
+  scope's groups also sum to the total of hits;
+* the facets stored as value rows (``Store.VALUES``: category, region,
+  accreditation, integration) group ``SearchEntryValue`` rows together. A service
+  delivered across the whole UK has no region rows (the facet's ``whole``
+  column): those entries are counted once and added to every region, which
+  keeps the value table small (most services are UK-wide).
 """
 
 from collections import defaultdict
 
 from django.db.models import Count, Q, QuerySet
 
-from marketplace.core.models import Region
-
 from .facet_labels import TRUE, facet_selected, facet_values
+from .facets import Facet, Store, facet_get, facets_all
 from .models import SearchEntry, SearchEntryValue
-from .request import FACETS, FacetValue, SearchRequest
-
-COLUMN_FACETS = {
-    "framework": "framework",
-    "lot": "lot",
-    "size": "size",
-    "based_in": "based_in",
-    "vcse": "vcse",
-    "buy_online": "buy_online",
-}
-COLUMN_FACET_OF = {column: facet for facet, column in COLUMN_FACETS.items()}
-VALUE_FACETS = ("category", "region", "accreditation", "integration")
+from .request import FacetValue, SearchRequest
 
 
 def _column_value(value) -> str:
@@ -42,40 +32,48 @@ def _column_value(value) -> str:
     return value or ""
 
 
-def _count_columns(scope: QuerySet[SearchEntry], facets: list[str], into: dict) -> int | None:
-    """Count the single-valued facets in ``facets`` in one query; returns the scope's size.
+def _count_columns(scope: QuerySet[SearchEntry], facets: list[Facet], into: dict) -> int | None:
+    """Count the facets stored as columns in one query; returns the scope's size.
 
-    One ``GROUP BY`` over all their columns together (and ``whole_uk`` for the
-    regions): the combinations are few (a few hundred at 10,000 listings), and
-    each facet's counts are the sums over them. None if there was nothing to count.
+    One ``GROUP BY`` over all their columns together (and each "holds every
+    value" column, such as ``whole_uk`` for the regions): the combinations are
+    few (a few hundred at 10,000 listings), and each facet's counts are the sums
+    over them. None if there was nothing to count.
     """
-    columns = [COLUMN_FACETS[facet] for facet in facets if facet in COLUMN_FACETS]
-    if "region" in facets:
-        columns.append("whole_uk")
+    columns = [facet.name for facet in facets if facet.store is Store.COLUMN]
+    wholes = {facet.whole: facet for facet in facets if facet.whole}
+    columns += list(wholes)
     if not columns:
         return None
     total = 0
-    whole_uk = 0
+    holding_all = dict.fromkeys(wholes, 0)
     for *values, n in scope.values_list(*columns).annotate(n=Count("pk")).order_by():
         total += n
         for column, value in zip(columns, values, strict=True):
-            if column == "whole_uk":
-                whole_uk += n if value else 0
+            if column in wholes:
+                holding_all[column] += n if value else 0
             elif _column_value(value):
-                counts = into[COLUMN_FACET_OF[column]]
+                counts = into[column]
                 counts[_column_value(value)] = counts.get(_column_value(value), 0) + n
-    if "region" in facets and whole_uk:
-        for code in Region.objects.values_list("code", flat=True):
-            into["region"][code] = into["region"].get(code, 0) + whole_uk
+    for column, n in holding_all.items():
+        if n:
+            facet = wholes[column]
+            for value in _every_value(facet):
+                into[facet.name][value] = into[facet.name].get(value, 0) + n
     return total
 
 
-def _count_values(scope: QuerySet[SearchEntry], facets: list[str], into: dict) -> None:
-    facets = [facet for facet in facets if facet in VALUE_FACETS]
-    if not facets:
+def _every_value(facet: Facet) -> list[str]:
+    choices = facet.choices() if callable(facet.choices) else facet.choices
+    return [str(value) for value, _label in choices]
+
+
+def _count_values(scope: QuerySet[SearchEntry], facets: list[Facet], into: dict) -> None:
+    names = [facet.name for facet in facets if facet.store is Store.VALUES]
+    if not names:
         return
     rows = (
-        SearchEntryValue.objects.filter(entry__in=scope.values("pk"), facet__in=facets)
+        SearchEntryValue.objects.filter(entry__in=scope.values("pk"), facet__in=names)
         .values_list("facet", "value")
         .annotate(n=Count("pk"))
         .order_by()
@@ -84,7 +82,7 @@ def _count_values(scope: QuerySet[SearchEntry], facets: list[str], into: dict) -
         into[facet][value] = into[facet].get(value, 0) + n
 
 
-def _count(scope: QuerySet[SearchEntry], facets: list[str], into: dict) -> int | None:
+def _count(scope: QuerySet[SearchEntry], facets: list[Facet], into: dict) -> int | None:
     total = _count_columns(scope, facets, into)
     _count_values(scope, facets, into)
     return total
@@ -96,13 +94,15 @@ def facet_counts(
     """Every facet's counts, and the number of hits (counted with them when it can be)."""
     counts: dict[str, dict[str, int]] = defaultdict(dict)
     matching = base.filter(*chosen.values())
-    untouched = [facet for facet in FACETS if facet not in chosen]
+    untouched = [facet for facet in facets_all() if facet.name not in chosen]
     total = _count(matching, untouched, counts) if untouched else None
-    for facet in chosen:
-        others = [query for name, query in chosen.items() if name != facet]
-        _count(base.filter(*others), [facet], counts)
+    for name in chosen:
+        others = [query for other, query in chosen.items() if other != name]
+        _count(base.filter(*others), [facet_get(name)], counts)
     facets = {
-        facet: facet_values(facet, counts[facet], facet_selected(request, facet))
-        for facet in FACETS
+        facet.name: facet_values(
+            facet.name, counts[facet.name], facet_selected(request, facet.name)
+        )
+        for facet in facets_all()
     }
     return facets, total if total is not None else matching.count()

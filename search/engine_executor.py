@@ -5,7 +5,8 @@ from .engine_client import engine_search
 from .engine_mapping import index_alias
 from .engine_query import search_request_to_dsl
 from .facet_labels import facet_selected, facet_values
-from .request import FACETS, Hit, SearchRequest, SearchResult
+from .facets import facets_all
+from .request import Hit, SearchRequest, SearchResult
 
 
 def _hit(raw: dict) -> Hit:
@@ -43,9 +44,11 @@ def search_engine_run(
         total=total["value"] if isinstance(total, dict) else int(total),
         hits=[_hit(raw) for raw in body["hits"]["hits"]],
         facets={
-            facet: facet_values(facet, _counts(aggregations[facet]), facet_selected(request, facet))
-            for facet in FACETS
-            if facet in aggregations
+            facet.name: facet_values(
+                facet.name, _counts(aggregations[facet.name]), facet_selected(request, facet.name)
+            )
+            for facet in facets_all()
+            if facet.name in aggregations
         },
         executor="engine",
         took_ms=float(body.get("took", 0)),

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from django.conf import settings
 
 from .documents import DOCUMENT_VERSION
+from .facets import Match, facets_all
 
 MAPPING_VERSION = 1  # bump with any change below
 
@@ -62,9 +63,17 @@ KEYWORD = {"type": "keyword"}
 BOOLEAN = {"type": "boolean"}
 STORED_ONLY = {"type": "keyword", "index": False, "doc_values": False}
 
+
+def _facet_fields() -> dict:
+    """Each facet's field (search/facets.py): exact values to filter and count on,
+    a boolean for a yes/no facet and a keyword for any other."""
+    return {facet.field: BOOLEAN if facet.match is Match.YES else KEYWORD for facet in facets_all()}
+
+
 MAPPINGS = {
     "dynamic": "strict",  # a document field not declared here is a bug, not a guess
     "properties": {
+        **_facet_fields(),
         "id": {"type": "integer"},
         "version": {"type": "integer"},
         "name": _text(sortable=True),
@@ -73,25 +82,15 @@ MAPPINGS = {
         "features": _text(),
         "benefits": _text(),
         "categories": _text(),
-        "category_slugs": KEYWORD,
-        "framework": KEYWORD,
         "framework_name": STORED_ONLY,
-        "lot": KEYWORD,
         "lot_name": STORED_ONLY,
         "supplier_name": _text(),
         "supplier_slug": KEYWORD,
-        "size": KEYWORD,
         "is_sme": BOOLEAN,
-        "vcse": BOOLEAN,
-        "based_in": KEYWORD,
-        "regions": KEYWORD,
         "whole_uk": BOOLEAN,
-        "accreditations": KEYWORD,
         "open_standards": KEYWORD,
         "has_open_standards": BOOLEAN,
-        "integrations": KEYWORD,
         "apprenticeships": BOOLEAN,
-        "buy_online": BOOLEAN,
         "price": {"type": "scaled_float", "scaling_factor": 100},
         "price_unit": STORED_ONLY,
         "published_at": {"type": "date"},

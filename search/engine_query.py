@@ -22,23 +22,16 @@ Shape of the query:
 
 from elasticsearch_dsl import A, Q, Search
 
+from .facets import Facet, Match, facets_all
 from .relevance import FIELD_BOOSTS, SYNONYM_WEIGHT, synonym_expansions
 from .request import SearchRequest
 
 HIGHLIGHT_TAGS = {"pre_tags": ["<mark>"], "post_tags": ["</mark>"]}
 
-# The document field each facet filters and counts on, and how many values it may show.
+# The document field each facet filters and counts on, and how many values it may
+# show: a view of the facet table (search/facets.py), which the query reads itself.
 FACET_FIELDS: dict[str, tuple[str, int]] = {
-    "framework": ("framework", 100),
-    "lot": ("lot", 200),
-    "category": ("category_slugs", 500),
-    "region": ("regions", 20),
-    "based_in": ("based_in", 20),
-    "size": ("size", 10),
-    "vcse": ("vcse", 2),
-    "accreditation": ("accreditations", 100),
-    "integration": ("integrations", 50),
-    "buy_online": ("buy_online", 2),
+    facet.name: (facet.field, facet.size) for facet in facets_all()
 }
 
 
@@ -69,29 +62,24 @@ def _all_of(field: str, values: tuple[str, ...]) -> Q:
     return Q("bool", filter=[Q("term", **{field: value}) for value in values])
 
 
+def _facet_filter(facet: Facet, values: tuple[str, ...]) -> Q:
+    """One facet's filter, as the facet table declares it. A "holds every value"
+    listing (UK-wide) holds every value in its document, so needs nothing more."""
+    if facet.match is Match.YES:
+        return Q("term", **{facet.field: True})
+    if facet.match is Match.ONE:
+        return Q("term", **{facet.field: values[0]})
+    if facet.match is Match.ALL:
+        return _all_of(facet.field, values)
+    return Q("terms", **{facet.field: list(values)})
+
+
 def facet_filters(request: SearchRequest) -> dict[str, Q]:
     """The filter for each facet the buyer has chosen something in."""
     chosen: dict[str, Q] = {}
-    if request.framework:
-        chosen["framework"] = Q("term", framework=request.framework)
-    if request.lot:
-        chosen["lot"] = Q("term", lot=request.lot)
-    if request.categories:  # any of; a parent matches its children via the ancestors held
-        chosen["category"] = Q("terms", category_slugs=list(request.categories))
-    if request.regions:  # any of; a UK-wide service holds every region
-        chosen["region"] = Q("terms", regions=list(request.regions))
-    if request.based_in:
-        chosen["based_in"] = Q("terms", based_in=list(request.based_in))
-    if request.size_bands:
-        chosen["size"] = Q("terms", size=list(request.size_bands))
-    if request.vcse:
-        chosen["vcse"] = Q("term", vcse=True)
-    if request.accreditations:  # all of: a buyer asking for two needs both
-        chosen["accreditation"] = _all_of("accreditations", request.accreditations)
-    if request.integrations:
-        chosen["integration"] = _all_of("integrations", request.integrations)
-    if request.buy_online:
-        chosen["buy_online"] = Q("term", buy_online=True)
+    for facet in facets_all():
+        if values := facet.wanted(request):
+            chosen[facet.name] = _facet_filter(facet, values)
     return chosen
 
 
@@ -124,11 +112,11 @@ def _main_query(request: SearchRequest) -> Q:
 
 
 def _facet_aggregations(search: Search, chosen: dict[str, Q]) -> Search:
-    for facet, (field, size) in FACET_FIELDS.items():
-        others = [query for name, query in chosen.items() if name != facet]
+    for facet in facets_all():
+        others = [query for name, query in chosen.items() if name != facet.name]
         scope = Q("bool", filter=others) if others else Q("match_all")
-        search.aggs.bucket(facet, A("filter", filter=scope)).bucket(
-            "values", "terms", field=field, size=size
+        search.aggs.bucket(facet.name, A("filter", filter=scope)).bucket(
+            "values", "terms", field=facet.field, size=facet.size
         )
     return search
 

@@ -17,12 +17,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from frameworks.models import Category, Framework, Lot
-from listings.vocabulary import PlatformIntegration
-from marketplace.core.models import Region
-from suppliers.models import Accreditation, SizeBand
-
 from .database import entries_matching
+from .facet_vocabulary import TRUE
+from .facets import Facet, Match, facets_all
 from .models import SearchEntry
 from .request import PAGE_SIZE, SearchRequest
 
@@ -31,49 +28,11 @@ PRICE_MAX = Decimal("9999999999.99")
 # Engines page no further than 10,000 results (from + size), so neither do we.
 PAGE_MAX = 10_000 // PAGE_SIZE
 
-SIZE_CHOICES = [
-    ("sme", _("Any small or medium-sized enterprise (SME)")),
-    (SizeBand.MICRO, _("Micro (fewer than 10 staff)")),
-    (SizeBand.SMALL, _("Small (fewer than 50 staff)")),
-    (SizeBand.MEDIUM, _("Medium (fewer than 250 staff)")),
-    (SizeBand.LARGE, _("Large (250 staff or more)")),
-]
 SORT_CHOICES = [
     ("relevance", _("Best match")),
     ("price", _("Lowest price")),
     ("name", _("Name (A to Z)")),
 ]
-
-
-def _framework_choices():
-    return list(Framework.objects.order_by("name").values_list("slug", "name"))
-
-
-def _lot_choices():
-    lots = Lot.objects.select_related("framework").order_by("framework__name", "number")
-    return [
-        (f"{lot.framework.slug}/{lot.slug}", f"{lot.framework.name}: Lot {lot.number} {lot.name}")
-        for lot in lots
-    ]
-
-
-def _category_choices():
-    """Every category, in tree order, named with its parents ("Software: Backup")."""
-    names: dict[str, str] = {}
-    choices = []
-    for path, slug, name in Category.objects.order_by("path").values_list("path", "slug", "name"):
-        parent = names.get(path[: -Category.steplen])
-        names[path] = f"{parent}: {name}" if parent else name
-        choices.append((slug, names[path]))
-    return choices
-
-
-def _region_choices():
-    return list(Region.objects.order_by("code").values_list("code", "name"))
-
-
-def _accreditation_choices():
-    return list(Accreditation.objects.values_list("slug", "name"))
 
 
 def _choose_from_list(what: str) -> dict[str, str]:
@@ -128,6 +87,29 @@ class PageFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
 
+def _facet_filter(facet: Facet) -> django_filters.Filter:
+    """The form filter of one facet of the table (search/facets.py)."""
+    if facet.match is Match.YES:
+        return CheckboxFilter(label=facet.label)
+    if facet.match is Match.ONE:
+        return django_filters.ChoiceFilter(
+            label=facet.label,
+            choices=facet.choices,
+            empty_label=facet.empty_label,
+            error_messages=_choose_from_list(facet.what),
+        )
+    return _checkboxes(facet.label, facet.choices, facet.what)
+
+
+def _chosen(value) -> tuple[str, ...]:
+    """A facet's cleaned answer (a string, a list or a tick) as the values chosen."""
+    if isinstance(value, bool):
+        return (TRUE,) if value else ()
+    if isinstance(value, str):
+        return (value,) if value else ()
+    return tuple(value or ())
+
+
 class ListingSearchForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
@@ -152,7 +134,7 @@ class ListingSearchForm(forms.Form):
         return cleaned
 
 
-class ListingSearchFilterSet(django_filters.FilterSet):
+class _KeywordsFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Search for services"),
         max_length=KEYWORDS_MAX,
@@ -161,32 +143,21 @@ class ListingSearchFilterSet(django_filters.FilterSet):
             % {"max": KEYWORDS_MAX}
         },
     )
-    framework = django_filters.ChoiceFilter(
-        label=_("Framework"),
-        choices=_framework_choices,
-        empty_label=_("Any framework"),
-        error_messages=_choose_from_list(_("a framework")),
-    )
-    lot = django_filters.ChoiceFilter(
-        label=_("Lot"),
-        choices=_lot_choices,
-        empty_label=_("Any lot"),
-        error_messages=_choose_from_list(_("a lot")),
-    )
-    category = _checkboxes(_("What you want to buy"), _category_choices, _("categories"))
-    region = _checkboxes(_("Where the service is delivered"), _region_choices, _("regions"))
-    based_in = _checkboxes(_("Where the supplier is based"), _region_choices, _("regions"))
-    size = _checkboxes(_("Supplier size"), SIZE_CHOICES, _("supplier sizes"))
-    vcse = CheckboxFilter(label=_("Voluntary, community and social enterprises (VCSE) only"))
-    accreditation = _checkboxes(
-        _("Accreditations the supplier holds"), _accreditation_choices, _("accreditations")
-    )
+
+
+# One filter per facet, in the facet table's order, after the keywords: a FilterSet
+# lists its parents' filters first, so the form's fields (and the error summary)
+# follow the page.
+_FacetsFilterSet = type(_KeywordsFilterSet)(
+    "_FacetsFilterSet",
+    (_KeywordsFilterSet,),
+    {"__module__": __name__, **{facet.name: _facet_filter(facet) for facet in facets_all()}},
+)
+
+
+class ListingSearchFilterSet(_FacetsFilterSet):
     open_standards = CheckboxFilter(label=_("Supports open standards"))
     apprenticeships = CheckboxFilter(label=_("Supplier offers apprenticeships"))
-    integration = _checkboxes(
-        _("Works with government platforms"), PlatformIntegration.choices, _("government platforms")
-    )
-    buy_online = CheckboxFilter(label=_("Can be bought online by card"))
     price_min = PriceFilter.bound(_("Minimum"))
     price_max = PriceFilter.bound(_("Maximum"))
     sort = django_filters.ChoiceFilter(
@@ -216,20 +187,14 @@ class ListingSearchFilterSet(django_filters.FilterSet):
         """The buyer's request, from the answers that are valid (all of them, if the form is)."""
         self.is_valid()
         data = self.form.cleaned_data
+        chosen = {}
+        for facet in facets_all():
+            chosen |= facet.ask(_chosen(data.get(facet.name)))
         return SearchRequest(
             keywords=" ".join((data.get("q") or "").split()),
-            framework=data.get("framework") or "",
-            lot=data.get("lot") or "",
-            categories=tuple(data.get("category") or ()),
-            regions=tuple(data.get("region") or ()),
-            based_in=tuple(data.get("based_in") or ()),
-            sizes=tuple(data.get("size") or ()),
-            vcse=bool(data.get("vcse")),
-            accreditations=tuple(data.get("accreditation") or ()),
+            **chosen,
             open_standards=bool(data.get("open_standards")),
             apprenticeships=bool(data.get("apprenticeships")),
-            integrations=tuple(data.get("integration") or ()),
-            buy_online=bool(data.get("buy_online")),
             price_min=data.get("price_min"),
             price_max=data.get("price_max"),
             sort=data.get("sort") or "relevance",

@@ -19,23 +19,17 @@ from listings.presenters_public import money
 from marketplace.core.models import Region
 from suppliers import presenters as supplier_presenters
 
+from .facets import Match, facet_get, facets_all
 from .request import FacetValue, Hit, SearchRequest, SearchResult
 
-# Filters shown as lists of values with counts, by query parameter (the same names as the facets).
-FACET_FIELDS = ("framework", "lot", "category", "region", "based_in", "size", "accreditation")
-FACET_FIELDS += ("integration",)
-# Single tick boxes, by query parameter → the SearchRequest attribute and the facet that counts it.
-FLAGS = {
-    "vcse": "vcse",
-    "buy_online": "buy_online",
-    "open_standards": "open_standards",
-    "apprenticeships": "apprenticeships",
-}
-FLAG_FACETS = ("vcse", "buy_online")
-HINTS = {
-    "region": "Services delivered across the whole UK count in every region",
-    "based_in": "Where the supplier's head office is, if you prefer local suppliers",
-}
+# Filters shown as lists of values with counts, by query parameter (the facets' names).
+FACET_FIELDS = tuple(facet.name for facet in facets_all() if facet.match is not Match.YES)
+# Single tick boxes, by query parameter → the SearchRequest attribute: the yes/no
+# facets (counted), then the filters that narrow everything (not counted).
+FLAG_FACETS = tuple(facet.name for facet in facets_all() if facet.match is Match.YES)
+FLAGS = {name: facet_get(name).attribute for name in FLAG_FACETS}
+FLAGS |= {"open_standards": "open_standards", "apprenticeships": "apprenticeships"}
+HINTS = {facet.name: facet.hint for facet in facets_all() if facet.hint}
 SNIPPET_JOIN = " \N{HORIZONTAL ELLIPSIS} "
 
 
@@ -102,7 +96,7 @@ def filter_labels(form: forms.Form) -> dict[str, dict[str, str]]:
 
 def _counted(facet: str, values: list[FacetValue], labels: dict[str, str]) -> list[tuple]:
     choices = [(v.value, f"{labels.get(v.value, v.label)} ({v.count})") for v in values]
-    if facet == "category":  # tree order, so each category follows its parent
+    if facet_get(facet).tree:  # tree order, so each category follows its parent
         order = list(labels)
         choices.sort(key=lambda c: order.index(c[0]) if c[0] in order else len(order))
     return choices

@@ -9,24 +9,13 @@ query builders pure functions that can be unit-tested without a server.
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from suppliers.models_choices import SME_BANDS, SizeBand
+from .facets import FACET_TABLE
 
 SORTS = ("relevance", "price", "name")
 PAGE_SIZE = 20
 
-# The facets every results page shows, in display order.
-FACETS = (
-    "framework",
-    "lot",
-    "category",
-    "region",
-    "based_in",
-    "size",
-    "vcse",
-    "accreditation",
-    "integration",
-    "buy_online",
-)
+# The facets every results page shows, in display order (declared in search/facets.py).
+FACETS = tuple(FACET_TABLE)
 
 
 @dataclass(frozen=True)
@@ -37,7 +26,7 @@ class SearchRequest:
     categories: tuple[str, ...] = ()  # category slugs; a parent includes its children
     regions: tuple[str, ...] = ()  # ITL1 codes the service is delivered in (UK-wide matches all)
     based_in: tuple[str, ...] = ()  # ITL1 codes of the supplier's head office
-    sizes: tuple[str, ...] = ()  # size bands; "sme" is expanded by ``size_bands``
+    sizes: tuple[str, ...] = ()  # size bands; "sme" stands for three (the size facet's group)
     vcse: bool = False
     accreditations: tuple[str, ...] = ()  # accreditation slugs; all must be held
     open_standards: bool = False
@@ -49,13 +38,6 @@ class SearchRequest:
     sort: str = "relevance"
     page: int = 1
     page_size: int = PAGE_SIZE
-
-    @property
-    def size_bands(self) -> tuple[str, ...]:
-        bands: set[str] = set()
-        for size in self.sizes:
-            bands |= {str(b) for b in SME_BANDS} if size == "sme" else {size}
-        return tuple(band for band in SizeBand.values if band in bands)
 
     @property
     def offset(self) -> int:

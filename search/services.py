@@ -12,6 +12,7 @@ from django.db import transaction
 from .database import full_text
 from .database_text import text_once
 from .documents import documents_queryset, listing_document, listing_documents
+from .facets import Match, Store, facets_all
 from .models import SearchEntry, SearchEntryValue
 
 logger = logging.getLogger(__name__)
@@ -20,15 +21,22 @@ Progress = Callable[[int, int], None]  # (entries written, listings to write)
 CHUNK = 1000  # listings written at a time by a rebuild
 
 
+def _facet_columns(document: dict) -> dict:
+    """The columns of the facets stored as columns (search/facets.py)."""
+    return {
+        facet.name: bool(document[facet.field])
+        if facet.match is Match.YES
+        else document[facet.field] or ""
+        for facet in facets_all()
+        if facet.store is Store.COLUMN
+    }
+
+
 def _columns(document: dict) -> dict:
     """The ``SearchEntry`` columns of one document, but for the tsvectors."""
     return {
         "listing_id": document["id"],
-        "framework": document["framework"],
-        "lot": document["lot"],
-        "size": document["size"] or "",
-        "vcse": document["vcse"],
-        "based_in": document["based_in"] or "",
+        **_facet_columns(document),
         "whole_uk": document["whole_uk"],
         "open_standards": document["has_open_standards"],
         "apprenticeships": document["apprenticeships"],
@@ -45,16 +53,18 @@ def _columns(document: dict) -> dict:
 
 
 def _values(document: dict) -> Iterable[tuple[str, str]]:
-    """(facet, value) rows of the many-valued facets, as SearchEntryValue stores them.
+    """(facet, value) rows of the facets stored as values, as SearchEntryValue holds them.
 
     A service delivered across the whole UK gets no region rows: ``whole_uk``
-    stands for all of them (see search/database_facets.py).
+    stands for all of them (the facet's ``whole``; see search/database_facets.py).
     """
-    yield from (("category", slug) for slug in document["category_slugs"])
-    if not document["whole_uk"]:
-        yield from (("region", code) for code in document["regions"])
-    yield from (("accreditation", slug) for slug in document["accreditations"])
-    yield from (("integration", code) for code in document["integrations"])
+    for facet in facets_all():
+        if facet.store is not Store.VALUES or (facet.whole and document[facet.whole]):
+            continue
+        values = document[facet.field]
+        yield from (
+            (facet.name, value) for value in ([values] if isinstance(values, str) else values)
+        )
 
 
 def _write(documents: list[dict]) -> None:
