@@ -8,16 +8,9 @@ class SearchConfig(AppConfig):
     verbose_name = _("Catalogue search")
 
     def ready(self) -> None:
-        from listings.signals import listing_visibility_changed
+        from .signal_handlers import signal_handlers_connect
 
-        from .services import search_entry_refresh_receiver
-        from .tasks import on_listing_visibility_changed
-
-        # Both executors follow every change: the database table always (it is
-        # the fallback), the engine index when one is configured.
-        listing_visibility_changed.connect(
-            search_entry_refresh_receiver, dispatch_uid="catalogue_search.entry_refresh"
-        )
-        listing_visibility_changed.connect(
-            on_listing_visibility_changed, dispatch_uid="search.listing_refresh"
-        )
+        # Both stores follow every change to what a document carries: the
+        # database table always (it is the fallback), the engine index when
+        # one is configured.
+        signal_handlers_connect()

@@ -91,7 +91,7 @@ def search_index_rebuild(
     for listing_id in Listing.objects.filter(updated_at__gte=started_at).values_list(
         "pk", flat=True
     ):
-        search_listing_refresh(listing_id=listing_id, client=client)
+        engine_listing_refresh(listing_id=listing_id, client=client)
     built = engine_indices(pattern=index_pattern(), client=client)
     older = [name for name in built if name != index]
     engine_indices_delete(indices=older, client=client)
@@ -100,12 +100,13 @@ def search_index_rebuild(
     )
 
 
-def search_listing_refresh(*, listing_id: int, client=None) -> str:
+def engine_listing_refresh(*, listing_id: int, client=None) -> str:
     """Bring one listing's document in the index up to date: put it if public, else delete it.
 
     Returns what it did ("indexed", "removed" or "skipped"). Raises
     ``EngineUnavailable`` if the engine cannot be reached; callers on a user's
-    request path go through ``search.tasks`` which logs and moves on.
+    request path go through ``search.services.listing_documents_refresh`` (and
+    its task), which logs and moves on.
     """
     client = client or engine_client()
     alias = index_alias()
@@ -124,4 +125,12 @@ def search_listing_refresh(*, listing_id: int, client=None) -> str:
     return "indexed"
 
 
-__all__ = ["EngineUnavailable", "RebuildReport", "search_index_rebuild", "search_listing_refresh"]
+search_listing_refresh = engine_listing_refresh  # its name before the database's was matched
+
+__all__ = [
+    "EngineUnavailable",
+    "RebuildReport",
+    "engine_listing_refresh",
+    "search_index_rebuild",
+    "search_listing_refresh",
+]

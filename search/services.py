@@ -1,128 +1,39 @@
-"""Keeping the database executor's ``SearchEntry`` table in step with the listings.
+"""Keeping both search stores in step with what their documents are built from.
 
-The entries are derived data, not records anyone wrote, so refreshing or
-rebuilding them is not audited; the listing changes that cause them are.
+A listing's document carries its own version's words and also its supplier
+(name, size, VCSE, head office, accreditations, apprenticeships), its lot and
+framework, and its categories' names. Whatever changes any of them calls
+``listing_documents_refresh`` (search/signal_handlers.py connects the signals),
+which refreshes the database executor's table (database_index.py) at once and
+the engine index (engine_index.py) through a task.
 """
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
-from django.db import transaction
-
-from .database import full_text
-from .database_text import text_once
-from .documents import documents_queryset, listing_document, listing_documents
-from .facets import Match, Store, facets_all
-from .models import SearchEntry, SearchEntryValue
+from .database_index import database_listings_refresh, search_entries_rebuild, search_entry_refresh
+from .tasks import engine_listings_refresh_task
 
 logger = logging.getLogger(__name__)
 
-Progress = Callable[[int, int], None]  # (entries written, listings to write)
-CHUNK = 1000  # listings written at a time by a rebuild
+__all__ = ["listing_documents_refresh", "search_entries_rebuild", "search_entry_refresh"]
 
 
-def _facet_columns(document: dict) -> dict:
-    """The columns of the facets stored as columns (search/facets.py)."""
-    return {
-        facet.name: bool(document[facet.field])
-        if facet.match is Match.YES
-        else document[facet.field] or ""
-        for facet in facets_all()
-        if facet.store is Store.COLUMN
-    }
+def listing_documents_refresh(*, listing_ids: Iterable[int]) -> None:
+    """Rewrite these listings' documents in both stores: kept if public, removed if not.
 
-
-def _columns(document: dict) -> dict:
-    """The ``SearchEntry`` columns of one document, but for the tsvectors."""
-    return {
-        "listing_id": document["id"],
-        **_facet_columns(document),
-        "whole_uk": document["whole_uk"],
-        "open_standards": document["has_open_standards"],
-        "apprenticeships": document["apprenticeships"],
-        "buy_online": document["buy_online"],
-        "price": document["price"],
-        "name_sort": document["name"].casefold()[:100],
-        "document": document,
-        "text_name": text_once(document["name"]),
-        "text_categories": text_once(document["categories"]),
-        "text_summary": text_once(document["summary"]),
-        "text_features": text_once(document["features"]),
-        "text_description": text_once(document["description"]),
-    }
-
-
-def _values(document: dict) -> Iterable[tuple[str, str]]:
-    """(facet, value) rows of the facets stored as values, as SearchEntryValue holds them.
-
-    A service delivered across the whole UK gets no region rows: ``whole_uk``
-    stands for all of them (the facet's ``whole``; see search/database_facets.py).
+    Called after the change has committed, so a failure here must not turn that
+    success into an error page: it is logged, and the next refresh or rebuild
+    puts the documents right.
     """
-    for facet in facets_all():
-        if facet.store is not Store.VALUES or (facet.whole and document[facet.whole]):
-            continue
-        values = document[facet.field]
-        yield from (
-            (facet.name, value) for value in ([values] if isinstance(values, str) else values)
-        )
-
-
-def _write(documents: list[dict]) -> None:
-    values = [
-        (document["id"], facet, value)
-        for document in documents
-        for facet, value in dict.fromkeys(_values(document))
-    ]
-    full_text().entries_write([_columns(document) for document in documents], values)
-
-
-@transaction.atomic
-def search_entry_refresh(*, listing_id: int) -> bool:
-    """Bring one listing's entry up to date: written if public, removed if not.
-
-    Returns whether the listing is now searchable.
-    """
-    SearchEntry.objects.filter(pk=listing_id).delete()
-    listing = documents_queryset().filter(pk=listing_id).first()
-    if listing is None:
-        return False
-    _write([listing_document(listing)])
-    return True
-
-
-@transaction.atomic
-def search_entries_rebuild(*, progress: Progress | None = None) -> int:
-    """Rewrite every entry from the published listings; returns how many were written.
-
-    In one transaction, so searches see the old entries until the new ones are complete.
-    """
-    SearchEntryValue.objects.all().delete()
-    SearchEntry.objects.all().delete()
-    total = documents_queryset().count()
-    written = 0
-    batch: list[dict] = []
-    for document in listing_documents():
-        batch.append(document)
-        if len(batch) == CHUNK:
-            _write(batch)
-            written += len(batch)
-            batch = []
-            if progress:
-                progress(written, total)
-    if batch:
-        _write(batch)
-        written += len(batch)
-    full_text().statistics_refresh()
-    if progress:
-        progress(written, total)
-    return written
-
-
-def search_entry_refresh_receiver(sender, *, listing_id: int, **kwargs) -> None:
-    """``listing_visibility_changed`` handler. It runs after the listing's change has
-    committed, so a failure here must not turn that success into an error page:
-    it is logged, and the next refresh or rebuild puts the entry right."""
+    listing_ids = sorted(set(listing_ids))
+    if not listing_ids:
+        return
     try:
-        search_entry_refresh(listing_id=listing_id)
+        database_listings_refresh(listing_ids=listing_ids)
     except Exception:
-        logger.exception("Could not refresh the search entry of listing %s", listing_id)
+        logger.exception("Could not refresh the search entries of listings %s", listing_ids)
+    try:
+        engine_listings_refresh_task.enqueue(listing_ids=listing_ids)
+    except Exception:  # a broken queue must not turn an approval into an error page
+        logger.exception("Could not queue the search update for listings %s", listing_ids)

@@ -22,21 +22,24 @@ logger = logging.getLogger(__name__)
 
 
 @task()
-def search_listing_refresh_task(listing_id: int) -> str:
+def engine_listings_refresh_task(listing_ids: list[int]) -> dict[str, int]:
+    """Refresh these listings' engine documents; returns how many had each outcome."""
     if settings.SEARCH_ENGINE not in ENGINES:
-        return "skipped"  # the database executor keeps its own table (search/services.py)
-    from .engine_index import search_listing_refresh
+        return {"skipped": len(listing_ids)}  # the database table is refreshed on its own
+    from .engine_index import engine_listing_refresh
 
-    try:
-        return search_listing_refresh(listing_id=listing_id)
-    except EngineUnavailable as error:
-        logger.warning("Search index not updated for listing %s: %s", listing_id, error)
-        return "failed"
-
-
-def on_listing_visibility_changed(sender, *, listing_id: int, **kwargs) -> None:
-    """Receiver of ``listings.signals.listing_visibility_changed`` (sent on commit)."""
-    try:
-        search_listing_refresh_task.enqueue(listing_id=listing_id)
-    except Exception:  # a broken queue must not turn an approval into an error page
-        logger.exception("Could not queue the search update for listing %s", listing_id)
+    done: dict[str, int] = {}
+    for position, listing_id in enumerate(listing_ids):
+        try:
+            outcome = engine_listing_refresh(listing_id=listing_id)
+        except EngineUnavailable as error:
+            left = listing_ids[position:]
+            logger.warning("Search index not updated for listing %s: %s", listing_id, error)
+            if error.engine_down:  # no use waiting on a node that is down for each of the rest
+                if len(left) > 1:
+                    logger.warning("Search index not updated for listings %s", left[1:])
+                done["failed"] = done.get("failed", 0) + len(left)
+                break
+            outcome = "failed"
+        done[outcome] = done.get(outcome, 0) + 1
+    return done

@@ -28,6 +28,7 @@ from .models import (
 )
 from .postcodes import postcode_region_code
 from .selectors import guidelines_version_number
+from .signals import supplier_profile_changed
 from .sizing import size_band_derive
 
 INVITE_SALT = "suppliers.invitation"
@@ -108,6 +109,9 @@ def supplier_profile_update(
         action="supplier.profile_updated",
         subject=supplier,
         data={"fields": sorted(changes)},
+    )
+    transaction.on_commit(
+        lambda: supplier_profile_changed.send(SupplierOrganisation, supplier_id=supplier.pk)
     )
     return supplier
 
