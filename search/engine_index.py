@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from listings.models import Listing
+from listings.selectors import listings_public
 
 from .documents import documents_queryset, listing_document, listing_documents
 from .engine_client import (
@@ -48,9 +49,16 @@ class RebuildReport:
         return self.count / self.seconds if self.seconds else float(self.count)
 
 
-def _actions(index: str, documents: Iterable[dict], counter: Callable[[], None]) -> Iterator[dict]:
+def _actions(
+    index: str,
+    documents: Iterable[dict],
+    counter: Callable[[], None],
+    ids: list[int] | None = None,
+) -> Iterator[dict]:
     for document in documents:
         counter()
+        if ids is not None:
+            ids.append(document["id"])
         yield {"_index": index, "_id": str(document["id"]), "_source": document}
 
 
@@ -125,12 +133,35 @@ def engine_listing_refresh(*, listing_id: int, client=None) -> str:
     return "indexed"
 
 
+def engine_listings_refresh(*, listing_ids: list[int], client=None) -> dict[str, int]:
+    """Bring these listings' documents up to date in one bulk request (a supplier's
+    change can touch hundreds): put the public ones, delete the rest.
+
+    Returns how many were "indexed", "removed" or "skipped"; raises
+    ``EngineUnavailable`` as ``engine_listing_refresh`` does.
+    """
+    client = client or engine_client()
+    alias = index_alias()
+    if not engine_alias_indices(alias=alias, client=client):
+        logger.info("No search index yet (run rebuild_search_index); skipped %s", listing_ids)
+        return {"skipped": len(listing_ids)}
+    documents = listing_documents(listings_public().filter(pk__in=listing_ids))
+    indexed: list[int] = []
+    engine_bulk(actions=_actions(alias, documents, lambda: None, indexed), client=client)
+    kept = set(indexed)
+    gone = [listing_id for listing_id in listing_ids if listing_id not in kept]
+    for listing_id in gone:
+        engine_document_delete(index=alias, document_id=listing_id, client=client)
+    return {"indexed": len(indexed), "removed": len(gone)}
+
+
 search_listing_refresh = engine_listing_refresh  # its name before the database's was matched
 
 __all__ = [
     "EngineUnavailable",
     "RebuildReport",
     "engine_listing_refresh",
+    "engine_listings_refresh",
     "search_index_rebuild",
     "search_listing_refresh",
 ]

@@ -114,4 +114,9 @@ def index_name_new() -> str:
 
 
 def index_body() -> dict:
-    return {"settings": {"index": INDEX_SETTINGS}, "mappings": MAPPINGS}
+    # The facet fields as the table has them now, though a declared field wins.
+    properties = {**_facet_fields(), **MAPPINGS["properties"]}
+    return {
+        "settings": {"index": INDEX_SETTINGS},
+        "mappings": {**MAPPINGS, "properties": properties},
+    }

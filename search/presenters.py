@@ -111,6 +111,11 @@ def form_with_counts(form: forms.Form, result: SearchResult, labels: dict) -> No
         field.choices = _counted(facet, result.facets.get(facet, []), labels[facet])
 
 
+def select_fields(form: forms.Form) -> list[forms.BoundField]:
+    """The one-choice facets (framework, lot), shown as selects."""
+    return [form[facet.name] for facet in facets_all() if facet.match is Match.ONE]
+
+
 def checkbox_fields(form: forms.Form) -> list[forms.BoundField]:
     """The list filters shown as checkboxes, each with its hint."""
     fields = []

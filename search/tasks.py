@@ -26,20 +26,11 @@ def engine_listings_refresh_task(listing_ids: list[int]) -> dict[str, int]:
     """Refresh these listings' engine documents; returns how many had each outcome."""
     if settings.SEARCH_ENGINE not in ENGINES:
         return {"skipped": len(listing_ids)}  # the database table is refreshed on its own
-    from .engine_index import engine_listing_refresh
+    from .engine_index import engine_listings_refresh
 
-    done: dict[str, int] = {}
-    for position, listing_id in enumerate(listing_ids):
-        try:
-            outcome = engine_listing_refresh(listing_id=listing_id)
-        except EngineUnavailable as error:
-            left = listing_ids[position:]
-            logger.warning("Search index not updated for listing %s: %s", listing_id, error)
-            if error.engine_down:  # no use waiting on a node that is down for each of the rest
-                if len(left) > 1:
-                    logger.warning("Search index not updated for listings %s", left[1:])
-                done["failed"] = done.get("failed", 0) + len(left)
-                break
-            outcome = "failed"
-        done[outcome] = done.get(outcome, 0) + 1
-    return done
+    try:
+        return engine_listings_refresh(listing_ids=listing_ids)
+    except EngineUnavailable as error:
+        shown = ", ".join(map(str, listing_ids))
+        logger.warning("Search index not updated for listing %s: %s", shown, error)
+        return {"failed": len(listing_ids)}

@@ -49,6 +49,7 @@ def search_results(request):
             "search": search,
             "result": result,
             "hits": presenters.hit_items(result.hits),
+            "select_fields": presenters.select_fields(form),
             "page_obj": page,
             "chosen": chosen,
             "checkbox_fields": presenters.checkbox_fields(form),

@@ -104,3 +104,21 @@ def test_a_renamed_category_is_found_by_its_new_name_in_both_stores(
     assert both(SearchRequest(keywords="switchboards")) == ([listing.pk], [listing.pk])
     engine_hit = search_run(SearchRequest(categories=(parent.slug,))).hits[0]
     assert engine_hit.document["categories"] == ["Switchboards", "Call recording"]
+
+
+def test_a_renamed_framework_is_shown_by_its_new_name_from_both_stores(
+    indexed, django_capture_on_commit_callbacks
+):
+    listing = offer(name="Payroll for schools")
+    indexed()
+    framework = listing.lot.framework
+
+    with django_capture_on_commit_callbacks(execute=True):
+        framework.name = "Technology Services 9"
+        framework.save()
+
+    engine_refresh()
+    for result in (search_run(SearchRequest()), search_database(SearchRequest())):
+        assert [hit.document["framework_name"] for hit in result.hits] == [
+            "Technology Services 9"
+        ], result.executor
