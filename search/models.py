@@ -108,7 +108,7 @@ class SearchEntryValue(models.Model):
     """One value of one facet for one entry: a region served, a category, an accreditation…"""
 
     entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="facet_values")
-    facet = models.CharField(max_length=16)  # a name from search.request.FACETS
+    facet = models.CharField(max_length=16)  # a facet's name in search/facets.py
     value = models.CharField(max_length=255)
 
     class Meta:
