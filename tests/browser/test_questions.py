@@ -87,7 +87,7 @@ def test_a_buyer_asks_the_supplier_answers_and_the_buyer_reads_it_by_keyboard_wi
     row = supplier_page.locator("tbody tr").first.inner_text()
     assert "Hilltop School" in row
     assert "Not answered" in row
-    tab_to(supplier_page, "tbody a:has-text('Cloud backup')")
+    tab_to(supplier_page, "tbody a:has-text('Does the backup include e-mail?')")
     press_and_wait(supplier_page)
     assert supplier_page.locator("h1").inner_text() == "Question from Hilltop School"
     assert "Ann Buyer" not in supplier_page.content()
@@ -104,7 +104,7 @@ def test_a_buyer_asks_the_supplier_answers_and_the_buyer_reads_it_by_keyboard_wi
     tab_to(page, "a:has-text('Your questions to suppliers')")
     press_and_wait(page)
     assert "Answered" in page.locator("tbody tr").first.inner_text()
-    tab_to(page, "tbody a:has-text('Cloud backup')")
+    tab_to(page, "tbody a:has-text('Does the backup include e-mail?')")
     press_and_wait(page)
     assert "Yes: mailboxes are backed up every night." in page.locator("main").inner_text()
 

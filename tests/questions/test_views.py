@@ -44,7 +44,7 @@ def test_a_buyer_asks_from_the_service_page_and_sees_the_thread(client, buyer, l
     assert "Does it back up e-mail?" in page
     assert "Acme Ltd has not answered yet." in page
     listed = client.get(reverse("questions:list")).content.decode()
-    assert f'href="{buyer_url(question)}">Cloud backup</a>' in listed
+    assert f'href="{buyer_url(question)}">Does it back up e-mail?</a>' in listed
     assert "Not answered" in listed
 
 
@@ -83,7 +83,7 @@ def test_the_supplier_sees_the_organisation_not_the_person_and_answers(
 ):
     client.force_login(supplier_user)
     listed = client.get(reverse("supplier_questions:list")).content.decode()
-    assert f'href="{supplier_url(question)}">Cloud backup</a>' in listed
+    assert f'href="{supplier_url(question)}">Does it back up e-mail?</a>' in listed
     assert "Hilltop School" in listed
 
     page = client.get(supplier_url(question)).content.decode()
