@@ -13,6 +13,7 @@ from .documents import CONTENT_TYPES, KINDS
 from .models import ListingVersion
 from .permissions import user_can_see_version_documents
 from .presenters import document_name
+from .presenters_buying import how_to_buy
 from .selectors import listing_get_public, listing_get_unavailable
 from .vocabulary import ListingStatus
 
@@ -43,6 +44,8 @@ def listing_detail(request, pk: int):
             "about_rows": presenters.about_rows(listing),
             "pricing_rows": presenters.pricing_rows(version),
             "documents": presenters.documents(version),
+            "contact_rows": supplier_presenters.contact_rows(listing.supplier),
+            "how_to_buy": how_to_buy(listing),
         },
     )
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("account/", include("marketplace.accounts.urls")),
+    path("buyer/questions/", include("questions.urls")),
     path("buyer/", include("direct_award.urls")),
     path("frameworks/", include("frameworks.urls")),
     path("suppliers/", include("suppliers.urls")),
@@ -17,6 +18,7 @@ urlpatterns = [
     path("search/", include("search.urls")),
     # The supplier's own area: their listings, then their organisation and team.
     path("supplier/listings/", include("listings.supplier_urls")),
+    path("supplier/questions/", include("questions.supplier_urls")),
     path("supplier/", include("suppliers.account_urls")),
     path("feedback/", include("feedback.urls")),
     path("strategies/", include("strategies.urls")),

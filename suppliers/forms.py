@@ -262,6 +262,22 @@ COMMITMENTS = [
     ("real_living_wage_employer", _("We are an accredited Real Living Wage employer")),
     ("offers_apprenticeships", _("We offer apprenticeships")),
 ]
+# Which contact details buyers may see: (model field that publishes it, the detail).
+CONTACT_PUBLISHING = {
+    "name": ("publish_contact_name", "contact_name"),
+    "email": ("publish_contact_email", "contact_email"),
+    "phone": ("publish_contact_phone", "contact_phone"),
+}
+CONTACT_CHOICES = [
+    ("name", _("Contact name")),
+    ("email", _("Contact e-mail address")),
+    ("phone", _("Contact phone number")),
+]
+CONTACT_MISSING = {
+    "name": _("Enter a contact name to show it to buyers, or do not select it"),
+    "email": _("Enter a contact e-mail address to show it to buyers, or do not select it"),
+    "phone": _("Enter a contact phone number to show it to buyers, or do not select it"),
+}
 PROFILE_TEXT_FIELDS = (
     "description",
     "website",
@@ -310,6 +326,17 @@ class SupplierProfileForm(OrganisationFactsForm):
             "invalid": _("Enter a phone number, like 01632 960 001 or +44 808 157 0192")
         },
     )
+    contact_published = forms.MultipleChoiceField(
+        label=_("Which contact details should buyers see?"),
+        required=False,
+        choices=CONTACT_CHOICES,
+        help_text=_(
+            "They appear on your supplier page and your service pages. Buyers can always "
+            "send you a question through this site, whatever you choose."
+        ),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("Select contact details from the list")},
+    )
     regions = forms.MultipleChoiceField(
         label=_("Where do you provide your services?"),
         required=False,
@@ -353,6 +380,15 @@ class SupplierProfileForm(OrganisationFactsForm):
         if not self.is_bound:
             self.initial = profile_initial(supplier)
 
+    def clean(self):
+        cleaned = super().clean()
+        # A detail can be shown only if there is one to show.
+        for choice in cleaned.get("contact_published", []):
+            detail = CONTACT_PUBLISHING[choice][1]
+            if detail not in self.errors and not cleaned.get(detail):
+                self.add_error("contact_published", CONTACT_MISSING[choice])
+        return cleaned
+
     def clean_code_of_conduct_file(self) -> UploadedFile | None:
         return upload_check(
             self.cleaned_data.get("code_of_conduct_file"),
@@ -375,6 +411,8 @@ class SupplierProfileForm(OrganisationFactsForm):
         changes["accreditations"] = list(data["accreditations"])
         for field, _label in COMMITMENTS:
             changes[field] = field in data["commitments"]
+        for choice, (field, _detail) in CONTACT_PUBLISHING.items():
+            changes[field] = choice in data["contact_published"]
         if data["code_of_conduct_file"]:
             changes["code_of_conduct_file"] = data["code_of_conduct_file"]
         return changes
@@ -392,6 +430,11 @@ def profile_initial(supplier: SupplierOrganisation) -> dict[str, Any]:
         )
         initial["accreditations"] = [a.pk for a in supplier.accreditations.all()]
     initial["commitments"] = [field for field, _label in COMMITMENTS if getattr(supplier, field)]
+    initial["contact_published"] = [
+        choice
+        for choice, (field, _detail) in CONTACT_PUBLISHING.items()
+        if getattr(supplier, field)
+    ]
     return initial
 
 

@@ -54,6 +54,15 @@ class SupplierOrganisation(models.Model):
     contact_name = models.CharField(_("contact name"), max_length=255, blank=True)
     contact_email = models.EmailField(_("contact email"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=32, blank=True)
+    # The supplier chooses which of its contact details buyers see on its public
+    # pages; what is not published stays for CCS and for shortlists only.
+    publish_contact_name = models.BooleanField(_("show the contact name to buyers"), default=False)
+    publish_contact_email = models.BooleanField(
+        _("show the contact e-mail address to buyers"), default=False
+    )
+    publish_contact_phone = models.BooleanField(
+        _("show the contact phone number to buyers"), default=False
+    )
 
     # Size: the declared inputs are kept with the band derived from them.
     staff_headcount = models.PositiveIntegerField(_("staff headcount"), null=True, blank=True)
@@ -144,6 +153,11 @@ class SupplierOrganisation(models.Model):
         return organisation_identifier(
             company_number=self.companies_house_number, charity_number=self.charity_number
         )
+
+    @property
+    def published_contact_email(self) -> str:
+        """The e-mail address buyers may see, or "" when it is not published."""
+        return self.contact_email if self.publish_contact_email else ""
 
     @property
     def has_carbon_reduction_plan(self) -> bool:

@@ -140,3 +140,18 @@ def code_of_conduct_url(supplier: SupplierOrganisation) -> str:
     if supplier.code_of_conduct_url:
         return supplier.code_of_conduct_url
     return supplier.code_of_conduct_file.url if supplier.code_of_conduct_file else ""
+
+
+def contact_rows(supplier: SupplierOrganisation) -> list[tuple]:
+    """The contact details the supplier chose to publish, and only those: a detail
+    that is not published (or is blank) gets no row at all."""
+    rows = []
+    if supplier.publish_contact_name and supplier.contact_name:
+        rows.append(("Name", supplier.contact_name))
+    email = supplier.published_contact_email
+    if email:
+        rows.append(("E-mail", link(f"mailto:{email}", email)))
+    if supplier.publish_contact_phone and supplier.contact_phone:
+        phone = supplier.contact_phone
+        rows.append(("Phone", link(f"tel:{phone.replace(' ', '')}", phone)))
+    return rows

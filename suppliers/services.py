@@ -35,6 +35,15 @@ INVITE_SALT = "suppliers.invitation"
 INVITE_MAX_AGE = 60 * 60 * 24 * 7  # a week
 
 M2M_FIELDS = ("regions_served", "accreditations")
+CONTACT_FLAGS = {
+    "name": "publish_contact_name",
+    "email": "publish_contact_email",
+    "phone": "publish_contact_phone",
+}
+
+
+def contact_published(supplier: SupplierOrganisation) -> list[str]:
+    return [detail for detail, flag in CONTACT_FLAGS.items() if getattr(supplier, flag)]
 
 
 def _require_member(*, actor: Any, supplier: SupplierOrganisation) -> None:
@@ -108,7 +117,9 @@ def supplier_profile_update(
         actor=actor,
         action="supplier.profile_updated",
         subject=supplier,
-        data={"fields": sorted(changes)},
+        # Which contact details buyers now see, so a question about when one was
+        # made public can be answered from the trail.
+        data={"fields": sorted(changes), "contact_published": contact_published(supplier)},
     )
     transaction.on_commit(
         lambda: supplier_profile_changed.send(SupplierOrganisation, supplier_id=supplier.pk)

@@ -59,6 +59,7 @@ def supplier_detail(request, slug: str):
             "supplier": supplier,
             "badges": presenters.badges(supplier),
             "profile_rows": presenters.profile_rows(supplier),
+            "contact_rows": presenters.contact_rows(supplier),
             "social_value_rows": presenters.social_value_rows(supplier),
             "code_of_conduct_url": presenters.code_of_conduct_url(supplier),
             "partners": presenters.partner_items(supplier),

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "search",
     "marketplace.checkout",
     "strategies",
+    "questions",
     "govuk_frontend_django",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -267,3 +268,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 SERVICE_NAME = "Open Procurement Marketplace"
 SERVICE_PHASE = "beta"
 FEEDBACK_EMAIL = os.environ.get("FEEDBACK_EMAIL", "marketplace-feedback@example.gov.uk")
+
+# Questions to suppliers: how many one buyer may send in 24 hours, so the site
+# cannot be used to flood a small supplier's inbox.
+QUESTIONS_PER_BUYER_PER_DAY = int(os.environ.get("QUESTIONS_PER_BUYER_PER_DAY", "10"))
