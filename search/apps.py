@@ -9,6 +9,9 @@ class SearchConfig(AppConfig):
 
     def ready(self) -> None:
         from listings.signals import listing_visibility_changed
+        from marketplace.core.health import health_check_register
+
+        from .health import search_engine_health
 
         from .services import search_entry_refresh_receiver
         from .tasks import on_listing_visibility_changed
@@ -21,3 +24,4 @@ class SearchConfig(AppConfig):
         listing_visibility_changed.connect(
             on_listing_visibility_changed, dispatch_uid="search.listing_refresh"
         )
+        health_check_register(name="search-engine", run=search_engine_health, critical=False)

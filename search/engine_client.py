@@ -90,6 +90,14 @@ def engine_ping(*, client=None) -> bool:
         return False
 
 
+def engine_cluster_health(*, timeout: float, client=None) -> dict[str, Any]:
+    """The cluster's health (status colour, node count), waiting at most ``timeout``."""
+    client = client or engine_client()
+    if _is_opensearch(client):
+        return _body(_call(client.cluster.health, request_timeout=timeout))
+    return _body(_call(client.options(request_timeout=timeout).cluster.health))
+
+
 # Index administration. Both clients accept ``body=`` for these calls, so one
 # spelling serves both engines; only the bulk helper lives in each SDK's own module.
 
