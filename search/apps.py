@@ -12,7 +12,6 @@ class SearchConfig(AppConfig):
         from marketplace.core.health import health_check_register
 
         from .health import search_engine_health
-
         from .services import search_entry_refresh_receiver
         from .tasks import on_listing_visibility_changed
 
