@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",  # the queue table production's worker reads (settings.production)
     "axes",
     "django.contrib.admin",
     "django.contrib.auth",
