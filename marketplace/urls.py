@@ -23,6 +23,7 @@ urlpatterns = [
     path("feedback/", include("feedback.urls")),
     path("strategies/", include("strategies.urls")),
     path("health/", core_views.health, name="health"),
+    path("health/<slug:check>/", core_views.health, name="health_check"),
     path("next-steps/", core_views.next_steps, name="next-steps"),
 ]
 

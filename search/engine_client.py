@@ -35,16 +35,37 @@ class EngineUnavailable(Exception):
 BACKGROUND_TIMEOUT = 10
 
 
+def engine_hosts(url: str) -> list[str]:
+    """The node addresses in SEARCH_ENGINE_URL: one, or several separated by commas."""
+    return [host.strip() for host in url.split(",") if host.strip()]
+
+
 @lru_cache(maxsize=4)
 def _client_for(engine: str, url: str):
+    hosts = engine_hosts(url)
+    # With several nodes a request that finds one down (refused, reset, or 502/503/504
+    # while it shuts down) is retried once on each other node, and the client rests
+    # the dead one for a while. A timeout is not retried: the request may have been
+    # done (creating an index twice is an error) and a hung engine must cost a buyer
+    # one timeout, not several. Sniffing stays off: on loopback the nodes' published
+    # addresses are the ones we were given anyway.
+    retries = len(hosts) - 1
     if engine == "opensearch":
         from opensearchpy import OpenSearch
 
-        return OpenSearch(hosts=[url], timeout=BACKGROUND_TIMEOUT, max_retries=0)
+        return OpenSearch(
+            hosts=hosts,
+            timeout=BACKGROUND_TIMEOUT,
+            max_retries=retries,
+        )
     if engine == "elasticsearch":
         from elasticsearch import Elasticsearch
 
-        return Elasticsearch(url, request_timeout=BACKGROUND_TIMEOUT, max_retries=0)
+        return Elasticsearch(
+            hosts,
+            request_timeout=BACKGROUND_TIMEOUT,
+            max_retries=retries,
+        )
     raise ValueError(f"Unknown search engine {engine!r}: use opensearch or elasticsearch.")
 
 
@@ -90,6 +111,14 @@ def engine_ping(*, client=None) -> bool:
         return False
 
 
+def engine_cluster_health(*, timeout: float, client=None) -> dict[str, Any]:
+    """The cluster's health (status colour, node count), waiting at most ``timeout``."""
+    client = client or engine_client()
+    if _is_opensearch(client):
+        return _body(_call(client.cluster.health, request_timeout=timeout))
+    return _body(_call(client.options(request_timeout=timeout).cluster.health))
+
+
 # Index administration. Both clients accept ``body=`` for these calls, so one
 # spelling serves both engines; only the bulk helper lives in each SDK's own module.
 
@@ -124,6 +153,18 @@ def engine_index_create(*, index: str, body: dict, client=None) -> None:
 def engine_index_settings(*, index: str, settings: dict, client=None) -> None:
     client = client or engine_client()
     _call(client.indices.put_settings, index=index, body={"index": settings})
+
+
+def engine_index_wait_green(*, index: str, client=None, seconds: int = 120) -> None:
+    """Wait until every shard copy of ``index`` is allocated (its health is green)."""
+    client = client or engine_client()
+    wait = {"index": index, "wait_for_status": "green", "timeout": f"{seconds}s"}
+    if _is_opensearch(client):
+        health = _body(_call(client.cluster.health, **wait, request_timeout=seconds + 10))
+    else:
+        health = _body(_call(client.options(request_timeout=seconds + 10).cluster.health, **wait))
+    if health.get("timed_out"):
+        raise EngineUnavailable(f"{index} was not green after {seconds} s: {health.get('status')}")
 
 
 def engine_index_refresh(*, index: str, client=None) -> None:

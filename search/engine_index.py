@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from django.conf import settings as django_settings
 from django.utils import timezone
 
 from listings.models import Listing
@@ -27,6 +28,7 @@ from .engine_client import (
     engine_index_create,
     engine_index_refresh,
     engine_index_settings,
+    engine_index_wait_green,
     engine_indices,
     engine_indices_delete,
 )
@@ -70,7 +72,8 @@ def search_index_rebuild(
     started_at, started = timezone.now(), time.perf_counter()
     index = index_name_new()
     engine_index_create(index=index, body=index_body(), client=client)
-    # No refreshes and no replicas while loading: the index is invisible until the swap.
+    # No refreshes and no replicas while loading (index_body): the index is invisible
+    # until the swap.
     engine_index_settings(index=index, settings={"refresh_interval": "-1"}, client=client)
     count = 0
 
@@ -86,8 +89,19 @@ def search_index_rebuild(
             client=client,
             chunk_size=CHUNK_SIZE,
         )
-        engine_index_settings(index=index, settings={"refresh_interval": "1s"}, client=client)
+        engine_index_settings(
+            index=index,
+            settings={
+                "refresh_interval": "1s",
+                "number_of_replicas": django_settings.SEARCH_INDEX_REPLICAS,
+            },
+            client=client,
+        )
         engine_index_refresh(index=index, client=client)
+        if django_settings.SEARCH_INDEX_REPLICAS:
+            # Swap only once every copy is in place, so losing a node straight after a
+            # rebuild loses no search.
+            engine_index_wait_green(index=index, client=client)
     except Exception:
         engine_indices_delete(indices=[index], client=client)  # leave no half-built index
         raise

@@ -24,8 +24,6 @@ CAPPED_SIMILARITY = "tf_capped"
 ENGLISH_ANALYZER = "english_plain"
 
 INDEX_SETTINGS = {
-    "number_of_shards": 1,  # one shard keeps term statistics, and so scores, exact
-    "number_of_replicas": 0,
     "max_result_window": 10_000,
     "similarity": {CAPPED_SIMILARITY: {"type": "BM25", "k1": 0.0, "b": 0.75}},
     "analysis": {
@@ -114,9 +112,12 @@ def index_name_new() -> str:
 
 
 def index_body() -> dict:
+    """A new index: shards from settings, and no replica until it is loaded (copying
+    each bulk request to a replica would only slow the load down)."""
+    shape = {"number_of_shards": settings.SEARCH_INDEX_SHARDS, "number_of_replicas": 0}
     # The facet fields as the table has them now, though a declared field wins.
     properties = {**_facet_fields(), **MAPPINGS["properties"]}
     return {
-        "settings": {"index": INDEX_SETTINGS},
+        "settings": {"index": {**shape, **INDEX_SETTINGS}},
         "mappings": {**MAPPINGS, "properties": properties},
     }

@@ -2,19 +2,22 @@
 signing in lands each kind of user."""
 
 from django.conf import settings
-from django.db import connection
 from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 
 from marketplace.accounts.access import public, signed_in
+from marketplace.core.health import health_check_names, health_report
 
 
 @public
-def health(request):
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
+def health(request, check: str | None = None):
+    """503 when the site cannot serve pages (or the one check named is down)."""
+    if check is not None and check not in health_check_names():
+        return JsonResponse({"status": "unknown check", "checks": {}}, status=404)
+    report, serving = health_report(only=check)
+    healthy = report["status"] == "ok" if check else serving
+    return JsonResponse(report, status=200 if healthy else 503)
 
 
 def page_not_found(request, exception=None):

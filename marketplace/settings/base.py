@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_filters",
     "django_tasks",
+    "django_tasks_db",  # the queue table production's worker reads (settings.production)
     "axes",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -235,7 +236,13 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 
 # Search: which executor answers buyer searches, and where the engine lives.
 SEARCH_ENGINE = os.environ.get("SEARCH_ENGINE", "database")  # database | opensearch | elasticsearch
+# One node's address, or a cluster's nodes separated by commas (the client retries
+# a request on another node when one is down).
 SEARCH_ENGINE_URL = os.environ.get("SEARCH_ENGINE_URL", "http://127.0.0.1:9200")
+# One shard keeps term statistics, and so scores, exact. A cluster of three runs one
+# replica, so losing any one node loses no data and no search.
+SEARCH_INDEX_SHARDS = int(os.environ.get("SEARCH_INDEX_SHARDS", "1"))
+SEARCH_INDEX_REPLICAS = int(os.environ.get("SEARCH_INDEX_REPLICAS", "0"))
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "marketplace")
 # A buyer's search waits this long (seconds) for the engine before the database
 # answers; indexing and rebuilds keep the client's longer timeout.

@@ -31,3 +31,13 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+
+# Index updates and e-mail wait in the database for `manage.py db_worker` (started
+# by scripts/serve-production) instead of running inside a buyer's or supplier's request.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.backend.DatabaseBackend"),
+    }
+}
+# WhiteNoise serves hashed static files with a year's cache and pre-compressed
+# copies (CompressedManifestStaticFilesStorage, settings.base).

@@ -246,6 +246,19 @@ def test_the_all_listings_index_filters_by_status_framework_and_supplier(ccs_cli
         assert [row.pk for row in response.context["object_list"]] == [published.pk], query
 
 
+def test_the_all_listings_index_is_paged_fifty_at_a_time(ccs_client, supplier_user):
+    lot = LotFactory()
+    for number in range(51):
+        listing_make(supplier_user=supplier_user, lot=lot, name=f"Service {number:02d}")
+
+    first = ccs_client.get(url("index"))
+    assert len(first.context["object_list"]) == 50
+    assert "?p=2" in first.text
+
+    second = ccs_client.get(url("index"), {"p": 2})
+    assert len(second.context["object_list"]) == 1
+
+
 def test_actions_are_post_only_and_need_the_csrf_token(submitted):
     client = Client(enforce_csrf_checks=True)
     client.force_login(member_of(CCS_REVIEWERS_GROUP))

@@ -1,4 +1,5 @@
 import pytest
+from django.db import connection
 from django.test import Client, override_settings
 
 from tests.factories import BuyerFactory
@@ -80,7 +81,29 @@ def test_an_unexpected_error_gets_the_service_500_page(monkeypatch):
 
 
 def test_the_health_check_touches_the_database(client):
-    assert client.get("/health/").json() == {"status": "ok"}
+    response = client.get("/health/")
+    assert response.status_code == 200
+    assert response.json()["checks"]["database"] == {"status": "ok", "detail": connection.vendor}
+
+
+def test_the_database_check_can_be_asked_alone_and_an_unknown_check_is_404(client):
+    alone = client.get("/health/database/").json()
+    assert list(alone["checks"]) == ["database"]
+    assert alone["status"] == "ok"
+    assert client.get("/health/nonsense/").status_code == 404
+
+
+def test_a_broken_database_makes_the_site_report_down_with_503(client, monkeypatch):
+    from django.db.backends.utils import CursorWrapper
+
+    def refuse(self, sql, params=None):
+        raise OSError("connection refused")
+
+    monkeypatch.setattr(CursorWrapper, "execute", refuse)
+    response = client.get("/health/database/")
+    assert response.status_code == 503
+    assert response.json()["checks"]["database"]["status"] == "down"
+    assert "connection refused" in response.json()["checks"]["database"]["detail"]
 
 
 def test_the_home_page_offers_search_the_guides_and_supplier_registration(client):
