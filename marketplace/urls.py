@@ -20,6 +20,7 @@ urlpatterns = [
     path("supplier/", include("suppliers.account_urls")),
     path("feedback/", include("feedback.urls")),
     path("strategies/", include("strategies.urls")),
+    path("orders/", include("orders.urls")),
     path("health/", core_views.health, name="health"),
     path("next-steps/", core_views.next_steps, name="next-steps"),
 ]
