@@ -27,11 +27,14 @@ class QuantityForm(forms.Form):
         field = self.fields["quantity"]
         field.widget.input_type = "text"  # GOV.UK: no number spinners
         field.widget.attrs.update(inputmode="numeric", autocomplete="off")
-        field.label = _("How many %(unit)s do you want to buy?") % {"unit": version.unit_name}
+        field.label = _("How many do you want to buy?")
         bounds = f"at least {version.min_quantity:,}"
         if version.max_quantity:
             bounds = f"from {version.min_quantity:,} to {version.max_quantity:,}"
-        field.help_text = _("Enter a whole number, %(bounds)s") % {"bounds": bounds}
+        field.help_text = _("One unit is one %(unit)s. Enter a whole number, %(bounds)s") % {
+            "unit": version.unit_name,
+            "bounds": bounds,
+        }
 
     def clean_quantity(self):
         from .services import order_quantity_errors

@@ -26,7 +26,7 @@ def status_tag(order: Order):
 def totals_rows(totals: Totals, *, unit_name: str) -> list[tuple[str, str]]:
     return [
         ("Price of one unit, before VAT", f"{pounds(totals.unit_price_pence)} a {unit_name}"),
-        ("Quantity", f"{totals.quantity:,} ({unit_name})"),
+        ("Quantity", f"{totals.quantity:,} (one unit is one {unit_name})"),
         ("Total before VAT", pounds(totals.subtotal_pence)),
         (f"VAT at {percent(totals.vat_rate)}", pounds(totals.vat_pence)),
         ("Total to pay, including VAT", pounds(totals.total_pence)),

@@ -34,11 +34,10 @@ class OverLimit(ValidationError):
 def order_quantity_errors(*, listing: Any, quantity: int) -> str:
     """Why this quantity cannot be bought, in plain English, or "" if it can."""
     version = listing.live_version
-    unit = version.unit_name
     if quantity < version.min_quantity:
-        return f"Enter at least {version.min_quantity:,} ({unit})"
+        return f"Enter at least {version.min_quantity:,}: the supplier sells no fewer in one order"
     if version.max_quantity and quantity > version.max_quantity:
-        return f"You can buy at most {version.max_quantity:,} ({unit}) in one order"
+        return f"You can buy at most {version.max_quantity:,} in one order"
     totals = totals_for(unit_price_pence=pence(version.unit_price), quantity=quantity)
     if totals.total_pence > STRIPE_MAX_PENCE:
         return "That order is too large to pay by card. Enter a smaller number"

@@ -83,7 +83,7 @@ def test_ten_mailboxes_show_the_totals_with_vat_then_go_to_stripe_checkout(clien
         ("2.5", "Enter a whole number, like 10"),
         ("ten", "Enter a whole number, like 10"),
         ("", "Enter how many you want to buy"),
-        ("501", "You can buy at most 500 (mailbox) in one order"),
+        ("501", "You can buy at most 500 in one order"),
         ("99999999999999999999", "Enter a number no bigger than 1,000,000"),
     ],
 )
