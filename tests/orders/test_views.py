@@ -301,3 +301,23 @@ def test_another_organisation_cannot_pay_for_the_order(client, order):
     assert client.post(reverse("orders:pay", kwargs={"pk": order.pk})).status_code == 404
     order.refresh_from_db()
     assert order.checkout_attempts == 1
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["history", "supplier_history", "detail", "paid", "receipt", "refund", "pay", "connect"],
+)
+def test_signed_out_people_see_no_order_page(client, order, name):
+    kwargs = {"pk": order.pk} if name in {"detail", "paid", "receipt", "refund", "pay"} else {}
+
+    response = client.get(reverse(f"orders:{name}", kwargs=kwargs))
+
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("accounts:sign-in"))
+
+
+def test_only_suppliers_come_back_from_stripe_onboarding(client, buyer, card_settings):
+    client.force_login(buyer)
+
+    assert client.get(reverse("orders:connect_return")).status_code == 403
+    assert client.get(reverse("orders:connect")).status_code == 403
