@@ -10,6 +10,8 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.conf import settings
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from frameworks.models import Lot
@@ -35,6 +37,7 @@ OFFERS = (
 TEXT_FIELDS = ("name", "summary", "description")
 LIST_FIELDS = ("features", "benefits")
 DOCUMENT_FIELDS = ("service_definition", "terms")
+QUANTITY_FIELDS = ("min_quantity", "max_quantity")
 
 
 class ChooseLotForm(forms.Form):
@@ -204,12 +207,47 @@ class ListingForm(forms.Form):
         what="unit price",
         max_digits=10,
         required=False,
-        help_text=_("Only if buyers can pay online: what a buyer pays for one unit"),
+        help_text=_("Only if buyers can pay online: what a buyer pays for one unit, before VAT"),
+    )
+    unit_name = forms.CharField(
+        label=_("What is one unit called?"),
+        help_text=_("Only if buyers can pay online. For example: mailbox, licence, GB a month"),
+        max_length=40,
+        required=False,
+        error_messages={"max_length": _("The unit's name must be 40 characters or fewer")},
+    )
+    min_quantity = forms.IntegerField(
+        label=_("Fewest units in one order"),
+        required=False,
+        min_value=1,
+        max_value=1_000_000,
+        error_messages={
+            "invalid": _("The fewest units must be a whole number, like 1"),
+            "min_value": _("The fewest units must be 1 or more"),
+            "max_value": _("The fewest units must be 1,000,000 or fewer"),
+        },
+    )
+    max_quantity = forms.IntegerField(
+        label=_("Most units in one order"),
+        help_text=_("Leave empty for no limit of your own"),
+        required=False,
+        min_value=1,
+        max_value=1_000_000,
+        error_messages={
+            "invalid": _("The most units must be a whole number, like 500"),
+            "min_value": _("The most units must be 1 or more"),
+            "max_value": _("The most units must be 1,000,000 or fewer"),
+        },
     )
 
-    def __init__(self, *args, lot: Lot, current: ListingVersion | None = None, **kwargs):
+    def __init__(
+        self, *args, lot: Lot, current: ListingVersion | None = None, supplier: Any = None, **kwargs
+    ):
         super().__init__(*args, **kwargs)
-        self.lot, self.current = lot, current
+        self.lot, self.current, self.supplier = lot, current, supplier
+        for field in QUANTITY_FIELDS:
+            self.fields[field].widget.input_type = "text"  # GOV.UK: no number spinners
+            self.fields[field].widget.attrs["inputmode"] = "numeric"
         categories = self.fields["categories"]
         categories.queryset = lot.categories.order_by("name")
         if lot.max_categories:
@@ -244,6 +282,9 @@ class ListingForm(forms.Form):
             "offers": offers,
             "buy_online": YES if version.buy_online else NO,
             "unit_price": version.unit_price,
+            "unit_name": version.unit_name,
+            "min_quantity": version.min_quantity,
+            "max_quantity": version.max_quantity,
         }
 
     @staticmethod
@@ -292,13 +333,35 @@ class ListingForm(forms.Form):
             for message in messages:
                 self.add_error(field, message)
         if cleaned.get("buy_online") == YES:
-            if cleaned.get("unit_price") is None and "unit_price" not in self.errors:
-                self.add_error(
-                    "unit_price", _("Enter the unit price buyers pay when they buy online")
-                )
+            self._clean_buy_online(cleaned)
         else:
-            cleaned["unit_price"] = None
+            cleaned.update(unit_price=None, unit_name="", min_quantity=1, max_quantity=None)
         return cleaned
+
+    def _clean_buy_online(self, cleaned: dict[str, Any]) -> None:
+        if self.supplier is not None and not import_string(settings.LISTINGS_CARD_PAYMENTS_CHECK)(
+            supplier=self.supplier
+        ):
+            self.add_error(
+                "buy_online",
+                _(
+                    "Buyers can pay online only once your organisation has connected a "
+                    "Stripe account that can take card payments. Connect one from your "
+                    "account page, or select no"
+                ),
+            )
+        if cleaned.get("unit_price") is None and "unit_price" not in self.errors:
+            self.add_error("unit_price", _("Enter the unit price buyers pay when they buy online"))
+        elif cleaned.get("unit_price") is not None and cleaned["unit_price"] < Decimal("0.01"):
+            self.add_error("unit_price", _("The unit price must be at least 1p"))
+        if not cleaned.get("unit_name") and "unit_name" not in self.errors:
+            self.add_error("unit_name", _("Enter what one unit is called, like mailbox"))
+        fewest, most = cleaned.get("min_quantity") or 1, cleaned.get("max_quantity")
+        cleaned["min_quantity"] = fewest
+        if most is not None and most < fewest and "max_quantity" not in self.errors:
+            self.add_error(
+                "max_quantity", _("The most units must be no fewer than the fewest units")
+            )
 
     def content(self) -> dict[str, Any]:
         """The cleaned answers in the shape ``listings.services`` expects."""
@@ -317,6 +380,9 @@ class ListingForm(forms.Form):
             **{code: code in data["offers"] for code, _label in OFFERS},
             "buy_online": data["buy_online"] == YES,
             "unit_price": data["unit_price"],
+            "unit_name": data["unit_name"],
+            "min_quantity": data["min_quantity"],
+            "max_quantity": data["max_quantity"],
         }
         # A document not uploaded this time is left as it was, so editing keeps it.
         content.update({field: data[field] for field in DOCUMENT_FIELDS if data.get(field)})

@@ -142,6 +142,11 @@ class ListingVersion(models.Model):
         null=True,
         blank=True,
     )
+    # What one unit is ("mailbox", "licence", "GB"), and how many a buyer may buy
+    # in one card order.
+    unit_name = models.CharField(_("unit bought online"), max_length=40, blank=True)
+    min_quantity = models.PositiveIntegerField(_("fewest units in one order"), default=1)
+    max_quantity = models.PositiveIntegerField(_("most units in one order"), null=True, blank=True)
 
     # Counts every saved change to the listing's content, carried on from one
     # version to the next, so an edit form opened before any later save is known

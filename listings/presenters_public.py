@@ -52,8 +52,10 @@ def about_rows(listing: Listing) -> list[tuple]:
 
 def pricing_rows(version: ListingVersion) -> list[tuple]:
     unit = version.get_price_unit_display()
+    # A card unit has its own name ("a mailbox"); older listings fall back to the price unit.
+    card_unit = f"a {version.unit_name} before VAT" if version.unit_name else unit
     card = (
-        f"Yes \N{EN DASH} {money(version.unit_price)} {unit}"
+        f"Yes \N{EN DASH} {money(version.unit_price)} {card_unit}"
         if version.buy_online and version.unit_price
         else "No"
     )

@@ -46,6 +46,9 @@ COPIED_FIELDS = (
     "terms_name",
     "buy_online",
     "unit_price",
+    "unit_name",
+    "min_quantity",
+    "max_quantity",
 )
 
 

@@ -85,7 +85,7 @@ def create_details(request, lot_id: int):
     lot = get_object_or_404(lots_open_for_listings(), pk=lot_id)
     supplier = request.user.supplier_organisation
     if request.method == "POST":
-        form = ListingForm(request.POST, request.FILES, lot=lot)
+        form = ListingForm(request.POST, request.FILES, lot=lot, supplier=supplier)
         if form.is_valid():
             listing = services.listing_create(
                 actor=request.user, supplier=supplier, lot=lot, content=form.content()
@@ -93,7 +93,9 @@ def create_details(request, lot_id: int):
             messages.success(request, "Your listing is saved as a draft")
             return redirect("supplier_listings:detail", pk=listing.pk)
     else:
-        form = ListingForm(lot=lot, initial=ListingForm.initial_for_supplier(supplier))
+        form = ListingForm(
+            lot=lot, supplier=supplier, initial=ListingForm.initial_for_supplier(supplier)
+        )
     return _form_page(request, form, lot=lot, action=request.path)
 
 
@@ -107,9 +109,13 @@ def edit(request, pk: int):
     version = presenters.latest_version(listing)
     if request.method == "GET":
         initial = {**ListingEditForm.initial_for(version), "revision": version.revision}
-        form = ListingEditForm(lot=listing.lot, current=version, initial=initial)
+        form = ListingEditForm(
+            lot=listing.lot, current=version, supplier=listing.supplier, initial=initial
+        )
         return _form_page(request, form, lot=listing.lot, listing=listing, action=request.path)
-    form = ListingEditForm(request.POST, request.FILES, lot=listing.lot, current=version)
+    form = ListingEditForm(
+        request.POST, request.FILES, lot=listing.lot, current=version, supplier=listing.supplier
+    )
     if form.is_valid():
         try:
             services.listing_draft_save(

@@ -22,6 +22,7 @@ urlpatterns = [
     path("supplier/", include("suppliers.account_urls")),
     path("feedback/", include("feedback.urls")),
     path("strategies/", include("strategies.urls")),
+    path("orders/", include("orders.urls")),
     path("health/", core_views.health, name="health"),
     path("health/<slug:check>/", core_views.health, name="health_check"),
     path("next-steps/", core_views.next_steps, name="next-steps"),

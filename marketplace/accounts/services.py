@@ -320,6 +320,10 @@ CCS_GROUP_PERMISSIONS = {
         "suppliers.view_supplierorganisation",
         "suppliers.change_supplierorganisation",
         "feedback.moderate_feedback",
+        # Card orders: each buyer organisation's largest order (never deleted).
+        "orders.add_buyerorderlimit",
+        "orders.change_buyerorderlimit",
+        "orders.view_buyerorderlimit",
     ],
 }
 

@@ -32,7 +32,7 @@ INSTALLED_APPS = [
     "direct_award",
     "feedback",
     "search",
-    "marketplace.checkout",
+    "orders",
     "strategies",
     "questions",
     "govuk_frontend_django",
@@ -193,7 +193,7 @@ CSP = {
     "base-uri": ["'self'"],
     # Chromium applies form-action to the redirect after a POST too, and paying
     # by card redirects to Stripe's hosted checkout.
-    "form-action": ["'self'", "https://checkout.stripe.com"],
+    "form-action": ["'self'", "https://checkout.stripe.com", "https://connect.stripe.com"],
     "frame-ancestors": ["'none'"],
 }
 # No Gravatar in the admin: it would send a hash of each CCS user's e-mail address
@@ -255,6 +255,18 @@ SEARCH_ENGINE_BREAKER_COOLOFF = float(os.environ.get("SEARCH_ENGINE_BREAKER_COOL
 # Stripe: the API base is configurable so tests talk to stripe-mock.
 STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
 STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "https://api.stripe.com")
+# Signs the events Stripe posts to the webhook endpoint (orders/webhooks.py).
+STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
+# Card orders: unit prices exclude VAT, which is added at this rate.
+ORDERS_VAT_RATE = os.environ.get("ORDERS_VAT_RATE", "0.20")
+# The largest card order (whole pounds, including VAT) for a buyer organisation that
+# CCS has given no limit of its own in the admin; above it, buyers use direct award.
+ORDERS_DEFAULT_MAX_ORDER_POUNDS = int(os.environ.get("ORDERS_DEFAULT_MAX_ORDER_POUNDS", "10000"))
+# The platform's share of each card payment, in percent; none unless CCS sets one.
+ORDERS_PLATFORM_FEE_PERCENT = os.environ.get("ORDERS_PLATFORM_FEE_PERCENT", "0")
+# Listings offer "buy online" only for a supplier this says can take card payments
+# (a setting, so the listings app does not import the orders app).
+LISTINGS_CARD_PAYMENTS_CHECK = "orders.selectors.supplier_takes_card_payments"
 
 WAGTAIL_SITE_NAME = "Open Procurement Marketplace"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")

@@ -154,7 +154,61 @@ def test_buying_online_needs_a_unit_price(lot):
     form = bound(lot, buy_online="yes", unit_price="")
 
     assert form.errors["unit_price"] == ["Enter the unit price buyers pay when they buy online"]
-    assert bound(lot, buy_online="yes", unit_price="£12.00").is_valid()
+    assert bound(lot, buy_online="yes", unit_price="£12.00", unit_name="mailbox").is_valid()
+
+
+def test_buying_online_needs_a_unit_name_and_sensible_quantities(lot):
+    form = bound(
+        lot, buy_online="yes", unit_price="12", unit_name="", min_quantity="10", max_quantity="5"
+    )
+
+    assert form.errors["unit_name"] == ["Enter what one unit is called, like mailbox"]
+    assert form.errors["max_quantity"] == ["The most units must be no fewer than the fewest units"]
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("0", "The fewest units must be 1 or more"),
+        ("1.5", "The fewest units must be a whole number, like 1"),
+        ("2000000", "The fewest units must be 1,000,000 or fewer"),
+    ],
+)
+def test_a_bad_fewest_units_is_explained(lot, value, message):
+    form = bound(lot, buy_online="yes", unit_price="12", unit_name="mailbox", min_quantity=value)
+
+    assert form.errors["min_quantity"] == [message]
+
+
+def test_only_a_supplier_whose_stripe_account_takes_payments_may_sell_online(lot):
+    from orders.models import ConnectedAccount
+    from tests.factories import SupplierOrganisationFactory
+
+    supplier = SupplierOrganisationFactory()
+    data = answers(lot, buy_online="yes", unit_price="12", unit_name="mailbox")
+
+    refused = ListingForm(data, {}, lot=lot, supplier=supplier)
+    refused.full_clean()  # forms validate lazily: before the account exists
+    account = ConnectedAccount.objects.create(supplier=supplier, stripe_account_id="acct_1")
+    still_refused = ListingForm(data, {}, lot=lot, supplier=supplier)
+    still_refused.full_clean()
+    account.charges_enabled = True
+    account.save()
+    allowed = ListingForm(data, {}, lot=lot, supplier=supplier)
+
+    message = (
+        "Buyers can pay online only once your organisation has connected a Stripe account "
+        "that can take card payments. Connect one from your account page, or select no"
+    )
+    assert refused.errors["buy_online"] == [message]
+    assert still_refused.errors["buy_online"] == [message]
+    assert allowed.is_valid()
+    assert (
+        allowed.content()["unit_name"],
+        allowed.content()["min_quantity"],
+        allowed.content()["max_quantity"],
+    ) == ("mailbox", 1, None)
+    assert ListingForm(answers(lot), {}, lot=lot, supplier=SupplierOrganisationFactory()).is_valid()
 
 
 def test_a_unit_price_is_dropped_when_buyers_cannot_pay_online(lot):

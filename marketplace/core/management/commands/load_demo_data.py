@@ -16,7 +16,7 @@ from django.db import transaction
 from marketplace.accounts.models import BuyerOrganisation, User
 from marketplace.accounts.roles import CCS_ADMINS_GROUP, CCS_REVIEWERS_GROUP
 from marketplace.core.services import audit_record
-from marketplace.demo import feedback_loader, loaders
+from marketplace.demo import feedback_loader, loaders, orders_loader
 from suppliers.models import SupplierOrganisation
 
 DEMO_USERS = [
@@ -43,6 +43,7 @@ class Command(BaseCommand):
             # After suppliers and frameworks: profiles and listings refer to both.
             ("supplier profiles", loaders.supplier_profiles_load),
             ("listings", loaders.listings_load),
+            ("card payments", orders_loader.card_payments_load),
             ("procurement strategies", loaders.strategies_load),
         ]
         started = time.perf_counter()

@@ -8,8 +8,8 @@ import stripe
 from django.conf import settings
 from stripe import _http_client
 
-from marketplace.checkout import stripe_client as client_module
-from marketplace.checkout.stripe_client import CheckoutLine, checkout_session_create, stripe_client
+from orders import stripe_client as client_module
+from orders.stripe_client import CheckoutLine, checkout_session_create, stripe_client
 
 LINES = [
     CheckoutLine(name="Cyber Essentials assessment", unit_amount_pence=30000, quantity=2),
@@ -97,3 +97,17 @@ def test_stripe_mock_validates_the_request_against_stripes_api(stripe_mock):
         stripe_client().v1.checkout.sessions.create(
             params={"mode": "not-a-mode", "success_url": "http://127.0.0.1:8000/done/"}
         )
+
+
+def test_a_webhook_event_is_only_read_with_a_good_signature(settings):
+    from orders.stripe_client import event_construct
+    from tests.orders.conftest import event_for, signature_for
+
+    settings.STRIPE_WEBHOOK_SECRET = "whsec_test_orders"
+    payload = event_for("account.updated", {"id": "acct_1", "object": "account"})
+
+    event = event_construct(payload=payload, signature=signature_for(payload))
+
+    assert (event.type, event.data.object.id) == ("account.updated", "acct_1")
+    with pytest.raises(stripe.SignatureVerificationError):
+        event_construct(payload=payload, signature=signature_for(payload, secret="whsec_other"))
