@@ -7,11 +7,11 @@ from django.utils import timezone
 
 from listings.selectors import listing_counts_by_lot
 from marketplace.accounts.access import public
+from marketplace.core.pdf import html_to_pdf
 
 from . import open_data, presenters
 from .filters import FrameworkFilterSet
 from .models import Category, Framework, FrameworkStatus, Lot
-from .pdf import html_to_pdf
 from .selectors import (
     framework_get,
     framework_list,
