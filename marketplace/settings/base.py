@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "search",
     "marketplace.checkout",
     "strategies",
+    "marketplace.demo",
     "govuk_frontend_django",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
