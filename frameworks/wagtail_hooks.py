@@ -25,7 +25,6 @@ from .admin_forms import (
     FrameworkAdminForm,
     FrameworkUsageAdminForm,
 )
-from .dashboard import WaitingForCcsPanel, waiting_rows
 from .models import BuyingOrganisation, Category, Framework, FrameworkUsage
 
 UNDELETABLE = (BuyingOrganisation, Framework, Category)
@@ -197,10 +196,3 @@ def audit_framework_map_create(request, instance):
 @hooks.register("after_edit_snippet")
 def audit_framework_map_edit(request, instance):
     _audit(request, instance, "changed")
-
-
-@hooks.register("construct_homepage_panels")
-def add_waiting_for_ccs_panel(request, panels):
-    rows = waiting_rows(user=request.user)
-    if rows:
-        panels.insert(0, WaitingForCcsPanel(rows))
