@@ -7,6 +7,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import QueryDict
 
 from marketplace.accounts.models import User
+from marketplace.accounts.selectors import join_requests_for_organisation
 from search.executor import search_run
 from search.filters import ListingSearchFilterSet
 from search.request import SearchResult
@@ -69,3 +70,25 @@ def awards_between(*, buyer_organisation_id: int, supplier_id: int) -> QuerySet[
         saved_search__project__buyer_organisation_id=buyer_organisation_id,
         awarded_entry__listing__supplier_id=supplier_id,
     )
+
+
+def buyer_next_steps(*, user) -> dict:
+    """What a signed-in buyer is offered on the home page: people waiting to join their
+    organisation, its recent projects, and the suppliers it awarded a contract to that
+    have no feedback yet."""
+    projects = projects_for(user=user)
+    awards = (
+        Outcome.objects.filter(
+            kind=OutcomeKind.AWARDED,
+            saved_search__project__buyer_organisation_id=user.buyer_organisation_id,
+            feedback__isnull=True,
+        )
+        .select_related("awarded_entry__listing__supplier")
+        .order_by("-recorded_at")
+    )
+    suppliers = {award.supplier.pk: award.supplier for award in awards}
+    return {
+        "people_waiting_to_join": join_requests_for_organisation(user=user).count(),
+        "projects": list(projects[:3]),
+        "feedback_to_give": list(suppliers.values()),
+    }

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from frameworks.charts import Bar, horizontal_bars
 from marketplace.accounts.models import BuyerSector
+from marketplace.core.charts import Bar, horizontal_bars
 
 from .aggregates import DimensionSummary
 from .models import DisputeOutcome, ModerationState, RedactionReason

@@ -4,9 +4,9 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from marketplace.accounts.models import BuyerSector
+from marketplace.core.charts import expiry_timeline, horizontal_bars
 
 from . import lifecycle
-from .charts import expiry_timeline, horizontal_bars
 from .coverage import MapSummary
 from .models import Framework, FrameworkStatus
 

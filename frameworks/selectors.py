@@ -1,8 +1,9 @@
 """Reads for the framework map and the framework pages."""
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from wagtail import hooks
 
 from .coverage import FrameworkFacts, MapCategory, MapSummary, current_map, desired_map
 from .lifecycle import (
@@ -11,6 +12,17 @@ from .lifecycle import (
     framework_status,
 )
 from .models import Category, Framework, FrameworkStatus, FrameworkUsage, Lot
+
+# Wagtail hook: fn(*, framework_id) -> {lot id: how many published listings}. The
+# listings app registers one; frameworks sits below it and so may not import it.
+LOT_LISTING_COUNTS_HOOK = "framework_lot_listing_counts"
+
+
+def lot_listing_counts(*, framework_id: int) -> Counter[int]:
+    counts: Counter[int] = Counter()
+    for counts_for in hooks.get_hooks(LOT_LISTING_COUNTS_HOOK):
+        counts.update(counts_for(framework_id=framework_id))
+    return counts
 
 
 def framework_list(*, include_planned: bool = False) -> QuerySet[Framework]:

@@ -5,19 +5,19 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from listings.selectors import listing_counts_by_lot
 from marketplace.accounts.access import public
+from marketplace.core.pdf import html_to_pdf
 
 from . import open_data, presenters
 from .filters import FrameworkFilterSet
 from .models import Category, Framework, FrameworkStatus, Lot
-from .pdf import html_to_pdf
 from .selectors import (
     framework_get,
     framework_list,
     framework_map,
     framework_usage,
     frameworks_covering_same_categories,
+    lot_listing_counts,
 )
 
 
@@ -41,7 +41,7 @@ def framework_detail(request, slug: str):
     except Framework.DoesNotExist as error:
         raise Http404 from error
     usage = list(framework_usage(framework=framework))
-    lot_counts = listing_counts_by_lot(framework_id=framework.pk)
+    lot_counts = lot_listing_counts(framework_id=framework.pk)
     lots = [(lot, lot_counts.get(lot.pk, 0)) for lot in framework.lots.all()]
     usage_bars, usage_height, usage_table = presenters.usage_chart(usage) if usage else ([], 0, [])
     return render(

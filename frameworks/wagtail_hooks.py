@@ -8,17 +8,16 @@ superusers included, which removes the delete view, buttons and bulk action.
 """
 
 from django import forms
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.tables import BulkActionsCheckboxColumn, Column
-from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.admin.ui.tables import Column
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from marketplace.core.services import audit_record
+from marketplace.core.wagtail_admin import NoDeletePermissionPolicy, NoDeleteSnippetViewSet
 
 from .admin_forms import (
     BuyingOrganisationAdminForm,
@@ -26,22 +25,7 @@ from .admin_forms import (
     FrameworkAdminForm,
     FrameworkUsageAdminForm,
 )
-from .dashboard import WaitingForCcsPanel, waiting_rows
 from .models import BuyingOrganisation, Category, Framework, FrameworkUsage
-
-
-class NoDeletePermissionPolicy(ModelPermissionPolicy):
-    """Model permissions as usual, except that nobody may delete."""
-
-    def user_has_permission(self, user, action):
-        return action != "delete" and super().user_has_permission(user, action)
-
-    def users_with_any_permission(self, actions):
-        actions = [action for action in actions if action != "delete"]
-        if not actions:
-            return super().users_with_any_permission(["add"]).none()
-        return super().users_with_any_permission(actions)
-
 
 UNDELETABLE = (BuyingOrganisation, Framework, Category)
 
@@ -49,26 +33,6 @@ UNDELETABLE = (BuyingOrganisation, Framework, Category)
 # then refuses to register one), hence at import time at the top of this module.
 for undeletable in UNDELETABLE:
     register_permission_policy(undeletable, NoDeletePermissionPolicy(undeletable))
-
-
-class NoBulkDeleteIndexView(IndexView):
-    @cached_property
-    def columns(self):
-        # Delete is the only bulk action for snippets; without the selection
-        # checkboxes the listing offers no bulk delete that would only be refused.
-        columns = super().columns
-        return [column for column in columns if not isinstance(column, BulkActionsCheckboxColumn)]
-
-
-class NoDeleteSnippetViewSet(SnippetViewSet):
-    index_view_class = NoBulkDeleteIndexView
-    # The generic listing page: the snippet one only adds the bulk-actions footer.
-    index_template_name = "wagtailadmin/generic/index.html"
-    inspect_view_enabled = True
-
-    def get_permissions_to_register(self):
-        # Keep the unusable "delete" permission out of the group editing screen.
-        return super().get_permissions_to_register().exclude(codename__startswith="delete_")
 
 
 class BuyingOrganisationViewSet(NoDeleteSnippetViewSet):
@@ -232,10 +196,3 @@ def audit_framework_map_create(request, instance):
 @hooks.register("after_edit_snippet")
 def audit_framework_map_edit(request, instance):
     _audit(request, instance, "changed")
-
-
-@hooks.register("construct_homepage_panels")
-def add_waiting_for_ccs_panel(request, panels):
-    rows = waiting_rows(user=request.user)
-    if rows:
-        panels.insert(0, WaitingForCcsPanel(rows))

@@ -93,6 +93,17 @@ def listings_public_for_supplier(*, supplier_id: int) -> QuerySet[Listing]:
     return listings_public().filter(supplier_id=supplier_id).order_by("live_version__name")
 
 
+def listing_counts_by_supplier(*, supplier_ids: list[int]) -> dict[int, int]:
+    """Published listings per supplier id (what the supplier A to Z shows)."""
+    rows = (
+        Listing.objects.filter(status=ListingStatus.PUBLISHED, supplier_id__in=supplier_ids)
+        .values("supplier_id")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return {row["supplier_id"]: row["n"] for row in rows}
+
+
 def listing_get_unavailable(*, pk: int) -> Listing | None:
     """A listing that buyers could once see but that is now suspended or withdrawn.
 

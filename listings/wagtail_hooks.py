@@ -9,12 +9,16 @@ permission policy refuses those actions to everyone, superusers included.
 from django.contrib.auth.models import Permission
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.permissions import policy_registry, register_permission_policy
 
+from frameworks.selectors import LOT_LISTING_COUNTS_HOOK
+from marketplace.core.dashboard import WAITING_FOR_CCS_HOOK, Waiting
 from marketplace.core.wagtail_admin import ActionsOnlyPermissionPolicy
+from suppliers.selectors import PUBLISHED_LISTING_COUNTS_HOOK, PUBLISHED_LISTINGS_HOOK
 
 from .admin_forms import REVIEW_ACTIONS
 from .admin_views import (
@@ -25,6 +29,12 @@ from .admin_views import (
     ListingReviewView,
 )
 from .models import Listing
+from .selectors import (
+    listing_counts_by_lot,
+    listing_counts_by_supplier,
+    listings_awaiting_review,
+    listings_public_for_supplier,
+)
 
 # Looking is part of reviewing: both need listings.review_listing. Registered at
 # import time, before anything asks the registry for the policy.
@@ -98,3 +108,28 @@ def register_listings_menu():
 def listing_review_permission():
     # Lets CCS admins grant reviewing to a group from Wagtail's group screens.
     return Permission.objects.filter(content_type__app_label="listings", codename="review_listing")
+
+
+@hooks.register(WAITING_FOR_CCS_HOOK, order=10)
+def listings_waiting_for_ccs(user) -> list[Waiting]:
+    if not policy_registry.get_by_type(Listing).user_has_permission(user, "review"):
+        return []
+    count = listings_awaiting_review().count()
+    return [
+        Waiting(
+            ngettext(
+                "listing submitted for review",
+                "listings submitted for review",
+                count,
+            ),
+            reverse(f"{URL_NAMESPACE}:queue"),
+            count,
+        )
+    ]
+
+
+# The framework and supplier pages show what is listed; those apps sit below
+# listings, so they ask through these hooks instead of importing it.
+hooks.register(LOT_LISTING_COUNTS_HOOK, listing_counts_by_lot)
+hooks.register(PUBLISHED_LISTING_COUNTS_HOOK, listing_counts_by_supplier)
+hooks.register(PUBLISHED_LISTINGS_HOOK, listings_public_for_supplier)

@@ -4,7 +4,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from marketplace.core import views as core_views
+from marketplace import views as site_views
+from marketplace.accounts import views as account_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -23,9 +24,9 @@ urlpatterns = [
     path("feedback/", include("feedback.urls")),
     path("strategies/", include("strategies.urls")),
     path("orders/", include("orders.urls")),
-    path("health/", core_views.health, name="health"),
-    path("health/<slug:check>/", core_views.health, name="health_check"),
-    path("next-steps/", core_views.next_steps, name="next-steps"),
+    path("health/", site_views.health, name="health"),
+    path("health/<slug:check>/", site_views.health, name="health_check"),
+    path("next-steps/", account_views.next_steps, name="next-steps"),
 ]
 
 if settings.DEBUG:

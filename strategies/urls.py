@@ -2,13 +2,9 @@
 page serving, so their first path segments (pipeline, opportunities, data, alerts) are
 reserved: no organisation's strategies index may use them as its slug."""
 
-from django.urls import path, register_converter
-
-from frameworks.urls import DataFormat
+from django.urls import path
 
 from . import alert_views, views
-
-register_converter(DataFormat, "strategy_data_format")
 
 app_name = "strategies"
 
@@ -17,7 +13,7 @@ RESERVED_SLUGS = {"pipeline", "opportunities", "data", "alerts"}
 urlpatterns = [
     path("pipeline/", views.pipeline_search, name="pipeline"),
     path(
-        "pipeline.<strategy_data_format:file_format>",
+        "pipeline.<data_format:file_format>",
         views.pipeline_download,
         name="pipeline-download",
     ),
@@ -27,7 +23,7 @@ urlpatterns = [
     path("<slug:organisation>/compare/", views.strategy_comparison, name="compare"),
     path("<slug:organisation>/<slug:year>/strategy.pdf", views.strategy_pdf, name="pdf"),
     path(
-        "<slug:organisation>/<slug:year>/pipeline.<strategy_data_format:file_format>",
+        "<slug:organisation>/<slug:year>/pipeline.<data_format:file_format>",
         views.strategy_pipeline_download,
         name="strategy-pipeline-download",
     ),

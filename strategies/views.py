@@ -7,8 +7,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from frameworks.pdf import html_to_pdf
 from marketplace.accounts.access import public
+from marketplace.core.pdf import html_to_pdf
 
 from . import open_data, presenters
 from .comparison import compare

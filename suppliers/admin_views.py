@@ -18,8 +18,7 @@ from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.snippets.views.snippets import InspectView
 
-from frameworks.wagtail_hooks import NoBulkDeleteIndexView
-from marketplace.core.wagtail_admin import AdminObjectView
+from marketplace.core.wagtail_admin import AdminObjectView, NoBulkDeleteIndexView
 
 from .models import SizeBand, SupplierOrganisation
 from .services import supplier_verify

@@ -1,11 +1,12 @@
 """Reads about supplier organisations."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from collections import Counter
+
+from django.db.models import Prefetch, Q, QuerySet
 from django.db.models.functions import Left, Upper
 from django.utils.text import slugify
+from wagtail import hooks
 from wagtail.models import PageLogEntry
-
-from listings.vocabulary import ListingStatus
 
 from .models import (
     PartnershipStatus,
@@ -16,12 +17,32 @@ from .models import (
     SupplyChainPartnership,
 )
 
+# Wagtail hooks through which the listings app, which sits above suppliers and so
+# may not be imported here, tells the public supplier pages what it publishes.
+# fn(*, supplier_ids) -> {supplier id: how many published listings}
+PUBLISHED_LISTING_COUNTS_HOOK = "supplier_published_listing_counts"
+# fn(*, supplier_id) -> that supplier's published listings, as buyers see them
+PUBLISHED_LISTINGS_HOOK = "supplier_published_listings"
+
+
+def supplier_published_listing_counts(*, supplier_ids: list[int]) -> Counter[int]:
+    counts: Counter[int] = Counter()
+    for counts_for in hooks.get_hooks(PUBLISHED_LISTING_COUNTS_HOOK):
+        counts.update(counts_for(supplier_ids=supplier_ids))
+    return counts
+
+
+def supplier_published_listings(*, supplier_id: int) -> list:
+    return [
+        listing
+        for listings_for in hooks.get_hooks(PUBLISHED_LISTINGS_HOOK)
+        for listing in listings_for(supplier_id=supplier_id)
+    ]
+
 
 def suppliers_a_to_z(*, letter: str = "") -> QuerySet[SupplierOrganisation]:
-    """Every supplier, with how many published listings each has."""
-    suppliers = SupplierOrganisation.objects.annotate(
-        live_listings=Count("listings", filter=Q(listings__status=ListingStatus.PUBLISHED))
-    )
+    """Every supplier, A to Z."""
+    suppliers = SupplierOrganisation.objects.all()
     if letter == "0-9":
         suppliers = suppliers.filter(name__regex=r"^[0-9]")
     elif letter:

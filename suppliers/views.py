@@ -4,13 +4,18 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
-from listings.selectors import listings_public_for_supplier
 from marketplace.accounts.access import public
 
 from . import presenters
 from .forms_public import SupplierIndexForm
 from .presenters_supply_chain import guidelines_status
-from .selectors import supplier_get, supplier_initials, suppliers_find
+from .selectors import (
+    supplier_get,
+    supplier_initials,
+    supplier_published_listing_counts,
+    supplier_published_listings,
+    suppliers_find,
+)
 
 PER_PAGE = 50
 
@@ -29,6 +34,7 @@ def supplier_index(request):
     page = Paginator(suppliers_find(letter=letter, query=query), PER_PAGE).get_page(
         request.GET.get("page")
     )
+    live_listings = supplier_published_listing_counts(supplier_ids=[s.pk for s in page])
     return render(
         request,
         "suppliers/supplier_index.html",
@@ -39,7 +45,12 @@ def supplier_index(request):
             "letters": presenters.letter_links(initials=supplier_initials(), current=letter),
             "page_obj": page,
             "suppliers": [
-                {"supplier": s, "size": presenters.size_text(s), "badges": presenters.badges(s)}
+                {
+                    "supplier": s,
+                    "size": presenters.size_text(s),
+                    "badges": presenters.badges(s),
+                    "live_listings": live_listings[s.pk],
+                }
                 for s in page
             ],
         },
@@ -64,6 +75,6 @@ def supplier_detail(request, slug: str):
             "code_of_conduct_url": presenters.code_of_conduct_url(supplier),
             "partners": presenters.partner_items(supplier),
             "guidelines": guidelines_status(supplier=supplier),
-            "listings": listings_public_for_supplier(supplier_id=supplier.pk),
+            "listings": supplier_published_listings(supplier_id=supplier.pk),
         },
     )

@@ -12,8 +12,7 @@ from wagtail.admin.ui.tables import DateColumn, StatusFlagColumn
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 
-from frameworks.wagtail_hooks import NoDeleteSnippetViewSet
-from marketplace.core.wagtail_admin import ActionsOnlyPermissionPolicy
+from marketplace.core.wagtail_admin import ActionsOnlyPermissionPolicy, NoDeleteSnippetViewSet
 
 from .admin_views import (
     SupplierFilterSet,

@@ -1,5 +1,5 @@
-"""Sign in, sign out, password reset, buyer registration, the account page and
-requests to join a buyer organisation."""
+"""Sign in, where signing in lands each kind of user, sign out, password reset,
+buyer registration, the account page and requests to join a buyer organisation."""
 
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -226,3 +226,18 @@ def locked_out(request, credentials=None, *args, **kwargs):
         },
         status=429,
     )
+
+
+@signed_in
+def next_steps(request):
+    """Where sign-in lands (LOGIN_REDIRECT_URL): each kind of user's own starting page.
+    Someone with no organisation yet, such as a buyer whose request to join one is
+    waiting, sees their account page, which says where they stand."""
+    user = request.user
+    if user.is_ccs_staff:
+        return redirect("wagtailadmin_home")
+    if user.is_supplier_user:
+        return redirect("supplier_account:dashboard")
+    if user.is_buyer:
+        return redirect("/")  # the home page shows a buyer their next steps
+    return redirect("accounts:your-account")

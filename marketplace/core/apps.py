@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.urls import register_converter
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,6 +9,11 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        # Registered here, before any URLconf is read, so that every app's urls.py
+        # can use <data_format:...> without importing another app's urls.
+        from .open_data import DataFormat
+
+        register_converter(DataFormat, "data_format")
         _share_govuk_jinja_environment()
         _wagtail_csv_exports_neutralised()
 

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
+from wagtail import blocks, hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -61,6 +61,11 @@ class Region(models.Model):
         return self.name
 
 
+# Wagtail hook: functions registered under this name are called as
+# ``fn(request, context)`` when the home page is served, and may add to its context.
+HOME_PAGE_CONTEXT_HOOK = "construct_home_page_context"
+
+
 class HomePage(Page):
     """The front door: what the marketplace is for and where each user starts."""
 
@@ -77,13 +82,14 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from .forms import ServiceSearchForm
-        from .selectors import buyer_next_steps
 
         context = super().get_context(request, *args, **kwargs)
         context["search_form"] = ServiceSearchForm()
-        user = request.user
-        if user.is_authenticated and user.is_buyer:
-            context["next_steps"] = buyer_next_steps(user=user)
+        # What each kind of user should do next belongs to the app that knows it
+        # (a buyer's projects and awards: direct_award), and core imports no
+        # feature app: so those apps add to the context through this hook.
+        for add_to_context in hooks.get_hooks(HOME_PAGE_CONTEXT_HOOK):
+            add_to_context(request, context)
         return context
 
 

@@ -13,6 +13,10 @@ from django.utils import timezone
 
 from .csv_files import csv_response, csv_text
 
+# The formats every dataset downloads in; the ``data_format`` URL converter
+# (registered once, by the core app) accepts only these.
+FILE_FORMATS = ("csv", "json")
+
 LICENCE = (
     "Open Government Licence v3.0: "
     "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
@@ -47,3 +51,15 @@ def dataset_response(
         rows=([row.get(name, "") for name in fields] for row in rows),
     )
     return csv_response(text=text, filename=f"{dataset}.csv")
+
+
+class DataFormat:
+    """URL converter for a download's file extension: ``<data_format:file_format>``."""
+
+    regex = "|".join(FILE_FORMATS)
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value

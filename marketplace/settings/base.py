@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "orders",
     "strategies",
     "questions",
+    "marketplace.demo",
     "govuk_frontend_django",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

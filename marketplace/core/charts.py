@@ -1,4 +1,5 @@
-"""Server-rendered SVG charts for the framework map.
+"""Server-rendered SVG charts: the framework map's expiry timeline and usage bars,
+and the feedback ratings bars.
 
 Each function returns the geometry a template draws; the template also renders
 the same figures as a table, so nothing depends on seeing the chart.
