@@ -1,6 +1,7 @@
-"""The strategy pages' sub-pages (RoutablePageMixin routes): each answers at the
-address it had as a Django view, says who may use it, is linked from where it
-was, and keeps children from taking its slug."""
+"""The strategy pages' sub-pages (RoutablePageMixin routes in models/pages.py,
+views in page_views.py): each answers at the address it had as a Django view,
+says who may use it, is linked from where it was, and keeps children from
+taking its slug."""
 
 import re
 
