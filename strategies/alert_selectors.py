@@ -1,13 +1,19 @@
 """Reads for pipeline alerts: what an entry's version is, whether it matches a
 subscription, and which versions are news to a subscriber."""
 
+from __future__ import annotations
+
 import hashlib
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .alert_models import PipelineAlertSent, PipelineAlertSubscription, PipelineEntryVersion
 from .cpv import cpv_code_clean
-from .models import PipelineEntry
+
+# Type hints only: the pages import this module.
+if TYPE_CHECKING:
+    from .models import PipelineEntry
 
 
 def entry_fingerprint(entry: PipelineEntry) -> str:
@@ -44,7 +50,7 @@ class AlertFilter:
     regions: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, subscription: PipelineAlertSubscription) -> "AlertFilter":
+    def of(cls, subscription: PipelineAlertSubscription) -> AlertFilter:
         return cls(
             category_paths=tuple(c.path for c in subscription.categories.all()),
             cpv_divisions=frozenset(subscription.cpv_divisions),

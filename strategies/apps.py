@@ -9,6 +9,8 @@ class StrategiesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        # Imported here, not at the top: they use the models, which Django
+        # loads only after every app's config.
         from . import signals
         from .services import strategy_permissions_sync
 

@@ -13,8 +13,13 @@ from marketplace.core.choice_fields import (
 )
 from marketplace.core.models import Region
 
-from .models import PipelineEntry
 from .values import ValueBand, band_range
+
+
+def _organisations_with_strategies(request):
+    # Built per form: the strategy pages import this module, so at import time
+    # Django cannot yet follow the organisation's reverse relation to them.
+    return BuyingOrganisation.objects.filter(strategies__live=True).distinct().order_by("name")
 
 
 class PipelineEntryFilterSet(django_filters.FilterSet):
@@ -62,9 +67,7 @@ class PipelineEntryFilterSet(django_filters.FilterSet):
     )
     organisation = CheckedModelChoiceFilter(
         label=_("Buying organisation"),
-        queryset=BuyingOrganisation.objects.filter(strategies__live=True)
-        .distinct()
-        .order_by("name"),
+        queryset=_organisations_with_strategies,
         field_name="page__organisation",
         empty_label=_("Any organisation"),
         error_messages={"invalid_choice": _("Select a buying organisation from the list")},
@@ -75,9 +78,8 @@ class PipelineEntryFilterSet(django_filters.FilterSet):
         empty_label=_("Any year"),
     )
 
-    class Meta:
-        model = PipelineEntry
-        fields: list[str] = []
+    # No Meta.model: every filter is declared here, and the views hand in the
+    # entries to filter, so the pages that serve the search need not be imported.
 
     def __init__(self, *args, years: list[tuple[int, str]] | None = None, **kwargs):
         super().__init__(*args, **kwargs)

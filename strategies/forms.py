@@ -1,7 +1,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from frameworks.models import Category
 from marketplace.core.choice_fields import CheckedModelMultipleChoiceField
+from marketplace.core.models import Region
+
+from .cpv import cpv_divisions
 
 
 class ComparisonForm(forms.Form):
@@ -52,11 +56,6 @@ class PipelineAlertForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from frameworks.models import Category
-        from marketplace.core.models import Region
-
-        from .cpv import cpv_divisions
-
         super().__init__(*args, **kwargs)
         self.fields["categories"].queryset = Category.objects.filter(depth=1).order_by("name")
         self.fields["cpv_divisions"].choices = [

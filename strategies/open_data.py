@@ -2,15 +2,21 @@
 dataset_response, so every download on the service carries the same licence
 line and JSON shape."""
 
+from __future__ import annotations
+
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.http import HttpResponse
 
 from marketplace.core.open_data import LICENCE, dataset_response
 
 from .cpv import cpv_division_name
-from .models import PipelineEntry
 from .presenters import strategy_contact
+
+# Type hints only: the pages import this module.
+if TYPE_CHECKING:
+    from .models import PipelineEntry
 
 __all__ = ["LICENCE", "PIPELINE_FIELDS", "pipeline_response", "pipeline_rows"]
 

@@ -1,10 +1,12 @@
 """Turning strategies and pipeline entries into the rows that templates, the PDF
 and the downloads show."""
 
+from collections import defaultdict
+
 from django.utils.html import format_html, format_html_join
 
 from .cpv import cpv_label
-from .values import money_display
+from .values import financial_year_label, money_display
 
 WHOLE_UK = 12
 ENGLAND = 9
@@ -162,17 +164,10 @@ def policies_rows(policies) -> list[tuple[str, str | None]]:
     ]
 
 
-def strategy_context(page) -> dict:
-    """What the strategy page and its PDF show beyond the page's own fields."""
-    from .selectors import pipeline_entries_for, strategy_published
-
-    entries = list(pipeline_entries_for(strategy=page))
-    previous = (
-        strategy_published()
-        .filter(organisation_id=page.organisation_id, financial_year__lt=page.financial_year)
-        .order_by("-financial_year")
-        .first()
-    )
+def strategy_context(page, *, entries: list, previous) -> dict:
+    """What the strategy page and its PDF show beyond the page's own fields:
+    its pipeline entries, and the organisation's previous published strategy
+    (or None) to compare with."""
     sections = {block.block_type: block for block in page.sections}
     return {
         "sections": sections,
@@ -184,6 +179,14 @@ def strategy_context(page) -> dict:
     }
 
 
+def strategies_by_year(strategies) -> list[tuple[int, list]]:
+    """Strategies grouped by financial year, in the order given (the archive)."""
+    by_year: dict[int, list] = defaultdict(list)
+    for strategy in strategies:
+        by_year[strategy.financial_year].append(strategy)
+    return list(by_year.items())
+
+
 def _signed(amount) -> str:
     if amount is None:
         return "Not known"
@@ -192,8 +195,6 @@ def _signed(amount) -> str:
 
 def comparison_context(comparison) -> dict:
     """The comparison as headings, lists and table rows for the template."""
-    from .values import financial_year_label
-
     numeric = {"format": "numeric"}
     return {
         "earlier_label": financial_year_label(comparison.earlier),

@@ -1,44 +1,44 @@
 """Reads for the strategy pages and the public pipeline views. Only live, public
-pages are read here: drafts and pages in moderation never reach the public."""
+pages are read here (drafts and pages in moderation never reach the public),
+except strategy_index_get, the tree's root, which the services build under."""
 
-from collections import defaultdict
+from collections.abc import Callable
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import QuerySet
 
-from frameworks.models import BuyingOrganisation
+from frameworks.models import BuyingOrganisation, Category
 
-from .comparison import EntryFacts, StrategyFacts
-from .models import OrganisationStrategyIndexPage, PipelineEntry, ProcurementStrategyPage
+from .comparison import StrategyFacts
+from .models import (
+    OrganisationStrategyIndexPage,
+    PipelineEntry,
+    ProcurementStrategyPage,
+    StrategyIndexPage,
+)
+from .presenters import strategies_by_year
+
+
+def strategy_index_get() -> StrategyIndexPage | None:
+    return StrategyIndexPage.objects.first()
 
 
 def strategy_published() -> QuerySet[ProcurementStrategyPage]:
-    return ProcurementStrategyPage.objects.live().public().select_related("organisation")
+    return ProcurementStrategyPage.objects.published()
 
 
 def strategy_list(*, organisation: BuyingOrganisation) -> QuerySet[ProcurementStrategyPage]:
-    return (
-        strategy_published()
-        .filter(organisation=organisation)
-        .annotate(entry_count=Count("pipeline_entries"))
-        .order_by("-financial_year")
-    )
+    return ProcurementStrategyPage.objects.of_organisation(organisation)
 
 
 def strategy_archive() -> list[tuple[int, list[ProcurementStrategyPage]]]:
     """Published strategies grouped by financial year, newest year first."""
-    by_year: dict[int, list[ProcurementStrategyPage]] = defaultdict(list)
-    for strategy in strategy_published().order_by("-financial_year", "organisation__name"):
-        by_year[strategy.financial_year].append(strategy)
-    return list(by_year.items())
+    return strategies_by_year(
+        strategy_published().order_by("-financial_year", "organisation__name")
+    )
 
 
 def strategy_organisations() -> QuerySet[OrganisationStrategyIndexPage]:
-    return (
-        OrganisationStrategyIndexPage.objects.live()
-        .public()
-        .select_related("organisation")
-        .order_by("organisation__name")
-    )
+    return OrganisationStrategyIndexPage.objects.published()
 
 
 def organisation_index_get(*, slug: str) -> OrganisationStrategyIndexPage:
@@ -50,50 +50,51 @@ def strategy_get(*, organisation_slug: str, year_slug: str) -> ProcurementStrate
     return strategy_published().child_of(index).get(slug=year_slug)
 
 
+def strategy_route_url(*, name: str) -> str:
+    """The address of a sub-page of the strategies index (such as "pipeline" or
+    "alerts"), for links from pages and e-mails that are not under it."""
+    index = strategy_index_get()
+    if index is None:
+        raise RuntimeError("The strategies index page is missing; run migrate.")
+    return index.route_url(name)
+
+
 def pipeline_entry_list() -> QuerySet[PipelineEntry]:
     """Entries of published strategies, with what the tables and files show."""
-    return (
-        PipelineEntry.objects.filter(page__in=strategy_published())
-        .select_related("page", "page__organisation", "framework")
-        .prefetch_related("categories", "regions")
-        .order_by("procurement_start", "page__organisation__name", "title", "pk")
-    )
+    return PipelineEntry.objects.published()
 
 
 def pipeline_entries_for(*, strategy: ProcurementStrategyPage) -> QuerySet[PipelineEntry]:
-    return (
-        PipelineEntry.objects.filter(page=strategy)
-        .select_related("framework")
-        .prefetch_related("categories", "regions")
-        .order_by("sort_order", "pk")
-    )
+    return PipelineEntry.objects.of_strategy(strategy)
 
 
 def small_supplier_opportunities() -> QuerySet[PipelineEntry]:
     """Planned work the buyer says suits SMEs or VCSEs and is not yet awarded."""
-    return pipeline_entry_list().filter(
-        Q(suitable_for_sme=True) | Q(suitable_for_vcse=True),
-        status__in=["planned", "in-procurement"],
-    )
-
-
-def _intention_categories(strategy: ProcurementStrategyPage, kind: str) -> frozenset[str]:
-    names = set()
-    for block in strategy.sections:
-        if block.block_type == kind:
-            for item in block.value:
-                names.update(category.name for category in item["categories"] if category)
-    return frozenset(names)
+    return PipelineEntry.objects.published().for_small_suppliers()
 
 
 def strategy_facts(*, strategy: ProcurementStrategyPage) -> StrategyFacts:
-    entries = PipelineEntry.objects.filter(page=strategy).only("reference", "title", "value_amount")
-    return StrategyFacts(
-        year=strategy.financial_year,
-        build=_intention_categories(strategy, "build"),
-        buy=_intention_categories(strategy, "buy"),
-        entries=tuple(
-            EntryFacts(key=entry.key, title=entry.title, value=entry.value_amount)
-            for entry in entries
-        ),
-    )
+    return strategy.comparison_facts()
+
+
+def cpv_category_matcher() -> Callable[[list[str]], list[Category]]:
+    """A function from CPV codes to the framework map's categories whose own CPV
+    codes are their closest ancestors. The categories are read once, here, so
+    an import can match thousands of rows without a query each."""
+    prefixes: list[tuple[str, Category]] = []
+    for category in Category.objects.exclude(cpv_codes=[]):
+        for code in category.cpv_codes:
+            digits = code.split("-")[0].rstrip("0")
+            if len(digits) >= 2:
+                prefixes.append((digits, category))
+
+    def match(codes: list[str]) -> list[Category]:
+        best: dict[int, Category] = {}
+        for code in codes:
+            hits = [(len(p), c) for p, c in prefixes if code.startswith(p)]
+            if hits:
+                longest = max(length for length, _category in hits)
+                best.update({c.pk: c for length, c in hits if length == longest})
+        return list(best.values())
+
+    return match

@@ -3,6 +3,8 @@ workflow steps. Approving a submitted strategy publishes it from the workflow
 view, so the approval signal is where that publication is recorded. Connected in
 StrategiesConfig.ready, so they work outside the admin too."""
 
+from wagtail.signals import workflow_approved, workflow_rejected, workflow_submitted
+
 from marketplace.core.services import audit_record
 
 from .models import OrganisationStrategyIndexPage, ProcurementStrategyPage
@@ -32,8 +34,6 @@ audit_rejected = _workflow_receiver("changes_requested")
 
 
 def connect() -> None:
-    from wagtail.signals import workflow_approved, workflow_rejected, workflow_submitted
-
     workflow_submitted.connect(audit_submitted, dispatch_uid="strategies.audit_submitted")
     workflow_approved.connect(audit_approved, dispatch_uid="strategies.audit_approved")
     workflow_rejected.connect(audit_rejected, dispatch_uid="strategies.audit_rejected")

@@ -184,7 +184,7 @@ def _carried(entry: PipelineEntry, number: int) -> PlannedEntry | None:
 
 
 def _added(organisation: BuyingOrganisation, regions: list[Region]) -> list[PlannedEntry]:
-    from strategies.services import _category_matcher
+    from strategies.selectors import cpv_category_matcher as _category_matcher
 
     match = _category_matcher()
     h = _hash(organisation.slug, "new")

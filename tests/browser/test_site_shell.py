@@ -9,8 +9,8 @@ from marketplace.core.models import HomePage, Region
 from search.request import PAGE_SIZE as SEARCH_PAGE_SIZE
 from search.services import search_entries_rebuild
 from strategies.models import PipelineEntry
+from strategies.page_views import PER_PAGE as PIPELINE_PER_PAGE
 from strategies.services import PlannedEntry, strategy_save
-from strategies.views import PER_PAGE as PIPELINE_PER_PAGE
 from suppliers.views import PER_PAGE as SUPPLIERS_PER_PAGE
 from tests.browser.conftest import axe_violations
 from tests.factories import (

@@ -11,8 +11,9 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from marketplace.core.models import AuditEvent, Region
+from strategies.alert_digests import pipeline_alerts_send
 from strategies.alert_models import PipelineAlertSent, PipelineAlertSubscription
-from strategies.alert_services import pipeline_alert_subscription_save, pipeline_alerts_send
+from strategies.alert_services import pipeline_alert_subscription_save
 from strategies.services import strategy_save
 from tests.factories import BuyingOrganisationFactory, SupplierUserFactory
 

@@ -4,9 +4,9 @@ their answers, and it saves, changes and stops their alert."""
 import re
 
 import pytest
-from django.urls import reverse
 
 from strategies.alert_models import PipelineAlertSubscription
+from strategies.selectors import strategy_route_url
 from tests.factories import BuyerFactory, SupplierUserFactory
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +19,7 @@ def text(response) -> str:
 
 
 def test_the_page_is_at_strategies_alerts():
-    assert reverse("strategies:alerts") == URL
+    assert strategy_route_url(name="alerts") == URL
 
 
 def test_anonymous_visitors_are_sent_to_sign_in(client):

@@ -8,7 +8,7 @@ sends nothing new: every entry version sent is recorded against its subscriber.
 
 from django.core.management.base import BaseCommand
 
-from strategies.alert_services import pipeline_alerts_send
+from strategies.alert_digests import pipeline_alerts_send
 
 
 class Command(BaseCommand):
