@@ -13,7 +13,6 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from frameworks.pdf import html_to_pdf
 from listings.selectors import listing_get_public
 from marketplace.accounts.access import (
     buyer_required,
@@ -21,6 +20,7 @@ from marketplace.accounts.access import (
     supplier_required,
     verified_buyer_required,
 )
+from marketplace.core.pdf import html_to_pdf
 
 from . import presenters, services
 from .forms import QuantityForm, RefundForm

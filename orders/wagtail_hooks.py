@@ -4,7 +4,7 @@ one, ORDERS_DEFAULT_MAX_ORDER_POUNDS applies. Limits are changed, never deleted.
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 
-from frameworks.wagtail_hooks import NoDeleteSnippetViewSet
+from marketplace.core.wagtail_admin import NoDeleteSnippetViewSet
 
 from .models import BuyerOrderLimit
 

@@ -24,6 +24,7 @@ from django.db.models import Count
 from frameworks.models import BuyingOrganisation, Category
 from marketplace.core.models import Region
 from strategies.models import PipelineEntry, PipelineStatus, ProcurementStrategyPage
+from strategies.selectors import cpv_category_matcher
 from strategies.services import PlannedEntry, pipeline_csv_import, strategy_save
 from strategies.values import value_band
 
@@ -184,9 +185,7 @@ def _carried(entry: PipelineEntry, number: int) -> PlannedEntry | None:
 
 
 def _added(organisation: BuyingOrganisation, regions: list[Region]) -> list[PlannedEntry]:
-    from strategies.selectors import cpv_category_matcher as _category_matcher
-
-    match = _category_matcher()
+    match = cpv_category_matcher()
     h = _hash(organisation.slug, "new")
     added = []
     for offset in range(1 + h % 2):
