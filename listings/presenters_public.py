@@ -1,19 +1,13 @@
 """Wording for the public listing page: what a buyer reads about price and reach."""
 
-from decimal import Decimal
-
 from django.urls import reverse
 from django.utils import formats
 from django.utils.html import format_html
 
+from marketplace.core.money import money_text
+
 from .models import Listing, ListingVersion
 from .presenters import document_url
-
-
-def money(amount: Decimal) -> str:
-    """£1,250.00, or £1,250 for whole pounds, as GOV.UK style writes money."""
-    text = f"£{amount:,.2f}"
-    return text.removesuffix(".00")
 
 
 def yes_no(value: bool) -> str:
@@ -53,12 +47,12 @@ def about_rows(listing: Listing) -> list[tuple]:
 def pricing_rows(version: ListingVersion) -> list[tuple]:
     unit = version.get_price_unit_display()
     card = (
-        f"Yes \N{EN DASH} {money(version.unit_price)} {unit}"
+        f"Yes \N{EN DASH} {money_text(version.unit_price)} {unit}"
         if version.buy_online and version.unit_price
         else "No"
     )
     return [
-        ("Price", f"{money(version.price)} {unit}"),
+        ("Price", f"{money_text(version.price)} {unit}"),
         ("Pricing model", version.get_pricing_model_display()),
         ("Free trial", yes_no(version.free_trial)),
         ("Education pricing", yes_no(version.education_pricing)),

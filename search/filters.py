@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from frameworks.models import Category, Framework, Lot
 from listings.vocabulary import PlatformIntegration
 from marketplace.core.models import Region
+from marketplace.core.money import PoundsField
 from suppliers.models import Accreditation, SizeBand
 
 from .database import entries_matching
@@ -90,15 +91,6 @@ def _checkboxes(label, choices, what) -> django_filters.MultipleChoiceFilter:
     )
 
 
-class PoundsField(forms.DecimalField):
-    """A price in pounds; '£1,250.50' is read as 1250.50."""
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = value.strip().replace("£", "").replace(",", "")
-        return super().to_python(value)
-
-
 class PriceFilter(django_filters.NumberFilter):
     field_class = PoundsField
 
@@ -107,6 +99,8 @@ class PriceFilter(django_filters.NumberFilter):
         """The minimum or maximum price filter, with its messages."""
         return cls(
             label=_("%(which)s price (£)") % {"which": which},
+            what=_("price"),
+            decimal_places=None,  # a bound to compare with, not an amount to store
             min_value=0,
             max_value=PRICE_MAX,
             error_messages={

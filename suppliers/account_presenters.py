@@ -5,13 +5,15 @@ from decimal import Decimal
 
 from django.utils import formats, timezone
 
+from marketplace.core.money import money_text
+
 from .models import SupplierOrganisation
 
 NOT_GIVEN = "Not given"
 
 
 def _pounds(value: Decimal | None) -> str:
-    return NOT_GIVEN if value is None else f"£{value:,.0f}"
+    return money_text(value, pence="never", missing=NOT_GIVEN)
 
 
 def _size(supplier: SupplierOrganisation) -> str:
