@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A local single-node OpenSearch for development and tests, from the official jars on
-# Maven Central (services/opensearch/pom.xml) started by services/opensearch/OpenSearchLauncher.java.
+# Maven Central (opensearch/pom.xml beside this script), started by
+# opensearch/OpenSearchLauncher.java from the same folder.
 #
 #   scripts/services/opensearch.sh start    # idempotent; waits for yellow/green health
 #   scripts/services/opensearch.sh status   # exit 0 if healthy, 1 if not
@@ -18,7 +19,7 @@ trap 'echo "opensearch.sh: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$SCRIPT_DIR/../.." && pwd)"
-SRC_DIR="$REPO_ROOT/services/opensearch"
+SRC_DIR="$SCRIPT_DIR/opensearch"  # the pom and the launcher, beside this script
 BASE="$REPO_ROOT/.services/opensearch"
 PORT="${OPENSEARCH_PORT:-9200}"
 HEAP="${OPENSEARCH_HEAP:-512m}"
