@@ -8,7 +8,7 @@ from django.utils.cache import patch_cache_control
 from marketplace.accounts.access import public
 from suppliers import presenters as supplier_presenters
 
-from . import presenters_public as presenters
+from . import presenters
 from .documents import CONTENT_TYPES, KINDS
 from .models import ListingVersion
 from .permissions import user_can_see_version_documents
