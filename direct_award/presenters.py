@@ -17,8 +17,7 @@ from suppliers.models_choices import SizeBand
 
 from .models import Outcome, OutcomeKind, Project, SavedSearch, ShortlistEntry
 
-# The public search page and the feedback page are built on other branches;
-# these are the paths they are served at.
+# A saved search reopens as the public search page with its query string.
 SEARCH_PATH = reverse_lazy("search:results")
 
 SEPARATOR = " \N{MIDDLE DOT} "

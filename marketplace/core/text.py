@@ -8,8 +8,8 @@ stem lightly; search caps repeats), never their own copy of these.
 
 import re
 
-# Unicode letters and digits, split as SQLite FTS5's unicode61 tokenizer and
-# PostgreSQL's parser split them: "don't" is "don" and "t", "café" stays whole.
+# Unicode letters and digits, split as SQLite FTS5's unicode61 tokenizer splits
+# them: "don't" is "don" and "t", "café" stays whole.
 WORD = re.compile(r"[^\W_]+")
 
 # PostgreSQL's English stop words (tsearch_data/english.stop), so that the
