@@ -13,6 +13,7 @@ from odf.table import Table, TableCell, TableRow
 from odf.text import P
 
 from marketplace.core.csv_files import csv_text
+from marketplace.core.money import money_text
 from suppliers.models import SupplierOrganisation
 
 from . import selectors
@@ -43,7 +44,7 @@ def shortlist_rows(*, saved_search: SavedSearch) -> list[list[str]]:
                 supplier.display_name,
                 version.name,
                 version.summary,
-                f"£{version.price:,.2f} {version.get_price_unit_display()}",
+                f"{money_text(version.price, pence='always')} {version.get_price_unit_display()}",
                 settings.WAGTAILADMIN_BASE_URL + entry.listing.get_absolute_url(),
                 supplier_contact(supplier),
             ]

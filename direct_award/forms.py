@@ -9,9 +9,9 @@ by the view.
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from listings.forms import PoundsField
 from marketplace.core.choice_fields import CheckedModelChoiceField
 from marketplace.core.date_input import DateInputField
+from marketplace.core.money import PoundsField
 
 from . import presenters
 from .models import OutcomeKind, Project, ShortlistEntry

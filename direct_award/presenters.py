@@ -9,7 +9,7 @@ from django.utils import formats
 from django.utils.html import format_html
 from govuk_frontend_django.components.tag import GovUKTag
 
-from listings.presenters_public import money
+from marketplace.core.money import money_text
 from search.facet_labels import facet_labels
 from search.filters import ListingSearchFilterSet
 from search.request import SearchRequest
@@ -17,8 +17,7 @@ from suppliers.models_choices import SizeBand
 
 from .models import Outcome, OutcomeKind, Project, SavedSearch, ShortlistEntry
 
-# The public search page and the feedback page are built on other branches;
-# these are the paths they are served at.
+# A saved search reopens as the public search page with its query string.
 SEARCH_PATH = reverse_lazy("search:results")
 
 SEPARATOR = " \N{MIDDLE DOT} "
@@ -44,10 +43,10 @@ def _labels(facet: str, values: tuple[str, ...], joiner: str) -> str:
 
 def _price(low: Decimal | None, high: Decimal | None) -> str:
     if low is not None and high is not None:
-        return f"{money(low)} to {money(high)}"
+        return f"{money_text(low)} to {money_text(high)}"
     if low is not None:
-        return f"{money(low)} or more"
-    return f"Up to {money(high)}" if high is not None else ""
+        return f"{money_text(low)} or more"
+    return f"Up to {money_text(high)}" if high is not None else ""
 
 
 def _parts(request: SearchRequest) -> list[str]:
@@ -162,7 +161,7 @@ def shortlist_table(entries: list[ShortlistEntry]) -> list[list]:
     for entry in entries:
         version = entry.listing_version
         link = _link(entry.listing.get_absolute_url(), version.name)
-        price = f"{money(version.price)} {version.get_price_unit_display()}"
+        price = f"{money_text(version.price)} {version.get_price_unit_display()}"
         rows.append([entry.listing.supplier.display_name, link, version.summary, price])
     return rows
 
@@ -176,7 +175,7 @@ def outcome_rows(outcome: Outcome) -> list[tuple[str, str]]:
     if outcome.kind == OutcomeKind.AWARDED:
         rows += [
             ("Service awarded", entry_name(outcome.awarded_entry)),
-            ("Contract value", money(outcome.value)),
+            ("Contract value", money_text(outcome.value)),
             ("Contract starts", _date(outcome.start_date)),
             ("Contract ends", _date(outcome.end_date)),
         ]

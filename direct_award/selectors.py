@@ -64,7 +64,8 @@ def shortlist_with_contacts(*, saved_search: SavedSearch) -> QuerySet:
 
 
 def awards_between(*, buyer_organisation_id: int, supplier_id: int) -> QuerySet[Outcome]:
-    """Recorded awards from this buyer organisation to this supplier (for feedback)."""
+    """Recorded awards from this buyer organisation to this supplier: the one query for
+    them (feedback reads it to know which awards a buyer may write about)."""
     return Outcome.objects.filter(
         kind=OutcomeKind.AWARDED,
         saved_search__project__buyer_organisation_id=buyer_organisation_id,

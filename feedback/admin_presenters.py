@@ -10,6 +10,8 @@ from typing import Any
 from django.template.defaultfilters import date as format_date
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.core.money import money_text
+
 from .models import Feedback, FeedbackVersion
 from .scale import DIMENSIONS, PROCUREMENT_ACT_RATING, Rating
 from .screening import findings, highlighted
@@ -42,7 +44,7 @@ def _relationship(feedback: Feedback) -> list[tuple[str, str]]:
         (_("Project"), search.project.name),
         (_("Saved search"), f"{search.description} ({search.query_string})"),
         (_("Service awarded"), award.awarded_entry.listing_version.name),
-        (_("Contract value"), f"£{award.value:,.0f}" if award.value is not None else ""),
+        (_("Contract value"), money_text(award.value, pence="never")),
         (_("Contract dates"), _dates(award.start_date, award.end_date)),
     ]
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
-from direct_award.models import OutcomeKind
+from direct_award.selectors import awards_between
 
 from .aggregates import DimensionSummary, summarise, would_use_again_share
 from .contract_dates import opens_on
@@ -181,14 +181,11 @@ def relationships_open_for_feedback(*, user: Any, supplier_id: int) -> dict[str,
     those that start later ("not_started"), which the buyer is told about."""
     if not getattr(user, "is_verified_buyer", False):
         return {"awards": [], "declared": [], "not_started": []}
-    from direct_award.models import Outcome
-
-    awards = Outcome.objects.filter(
-        kind=OutcomeKind.AWARDED,
-        saved_search__project__buyer_organisation_id=user.buyer_organisation_id,
-        awarded_entry__listing__supplier_id=supplier_id,
-        feedback__isnull=True,
-    ).select_related("awarded_entry__listing_version")
+    awards = (
+        awards_between(buyer_organisation_id=user.buyer_organisation_id, supplier_id=supplier_id)
+        .filter(feedback__isnull=True)
+        .select_related("awarded_entry__listing_version")
+    )
     declared = DeclaredContract.objects.filter(
         buyer_organisation_id=user.buyer_organisation_id,
         supplier_id=supplier_id,

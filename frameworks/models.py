@@ -12,6 +12,7 @@ from modelcluster.models import ClusterableModel
 from treebeard.mp_tree import MP_Node
 
 from marketplace.accounts.models import BuyerSector
+from marketplace.core.money import money_text
 
 from .names import organisation_name_key
 
@@ -281,4 +282,4 @@ class FrameworkUsage(models.Model):
     @property
     def spend(self) -> str:
         """The spend in pounds as people read it: £172,007,797.58."""
-        return f"£{Decimal(self.spend_pence) / 100:,.2f}"
+        return money_text(Decimal(self.spend_pence) / 100, pence="always")

@@ -5,6 +5,7 @@ from django.utils.html import format_html
 
 from marketplace.accounts.models import BuyerSector
 from marketplace.core.charts import expiry_timeline, horizontal_bars
+from marketplace.core.money import money_text
 
 from . import lifecycle
 from .coverage import MapSummary
@@ -116,7 +117,11 @@ def timeline_rows(chart) -> list[list]:
 
 def usage_chart(usage) -> tuple[list, int, list[list]]:
     rows = [
-        (SECTOR_LABELS.get(u.sector, u.sector), u.spend_pence, f"£{u.spend_pence / 100:,.0f}")
+        (
+            SECTOR_LABELS.get(u.sector, u.sector),
+            u.spend_pence,
+            money_text(u.spend_pence / 100, pence="never"),
+        )
         for u in usage
     ]
     bars, height = horizontal_bars(rows)

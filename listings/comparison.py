@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from marketplace.core.money import money_text
+
 from .models import ListingVersion
 from .presenters import document_name, document_url
 
@@ -44,7 +46,7 @@ def _yes_no(value: bool) -> str:
 
 
 def _money(value) -> str:
-    return f"£{value:,.2f}" if value is not None else _("Not given")
+    return money_text(value, pence="always", missing=_("Not given"))
 
 
 def _file(version: ListingVersion, field: str) -> str:

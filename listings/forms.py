@@ -18,6 +18,7 @@ from frameworks.models import Lot
 from frameworks.selectors import lot_refusal_reason
 from marketplace.core.choice_fields import CheckedModelChoiceField, CheckedModelMultipleChoiceField
 from marketplace.core.models import Region
+from marketplace.core.money import PoundsField
 from marketplace.core.uploads import ODT, PDF, upload_check
 
 from .models import ListingVersion
@@ -66,32 +67,6 @@ class ChooseLotForm(forms.Form):
             if reason:
                 self.errors["lot"] = self.error_class([reason])
         return super().clean()
-
-
-class PoundsField(forms.DecimalField):
-    """Money as people type it: '£1,250.50' is as good as '1250.50'."""
-
-    def __init__(self, *, what: str, max_digits: int, **kwargs):
-        largest = f"£{Decimal(10 ** (max_digits - 2)) - Decimal('0.01'):,}"
-        kwargs.setdefault(
-            "error_messages",
-            {
-                "required": f"Enter the {what} in pounds",
-                "invalid": f"The {what} must be a number of pounds, like 1.50",
-                "min_value": f"The {what} must be £0 or more",
-                "max_digits": f"The {what} must be {largest} or less",
-                "max_whole_digits": f"The {what} must be {largest} or less",
-                "max_decimal_places": f"Enter the {what} in pounds and pence, like 1.50",
-            },
-        )
-        super().__init__(max_digits=max_digits, decimal_places=2, min_value=0, **kwargs)
-        self.widget.input_type = "text"  # GOV.UK asks for text inputs, not number spinners
-        self.widget.attrs["inputmode"] = "decimal"
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = value.strip().removeprefix("£").replace(",", "").strip()
-        return super().to_python(value)
 
 
 def _document_field(label: str) -> forms.FileField:

@@ -1,5 +1,6 @@
-"""How a listing's state reads to people, shared by the supplier pages, the public
-pages and the admin so the same situation is always described in the same words.
+"""How a listing reads to people: its state, in words shared by the supplier pages,
+the public pages and the admin so the same situation is always described in the
+same words; and the public listing page, what a buyer reads about price and reach.
 
 A listing's own status says where it stands with buyers; its latest version says
 whether changes are on their way. Suppliers need both at a glance, so the words
@@ -9,7 +10,10 @@ combine them.
 from dataclasses import dataclass
 
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.html import format_html
+
+from marketplace.core.money import money_text
 
 from .documents import KINDS
 from .models import Listing, ListingVersion
@@ -124,3 +128,67 @@ def edit_conflict_message(latest: ListingVersion) -> str:
         f"{time_and_day(latest.updated_at)}, after you opened this page. "
         "Your changes have not been saved yet"
     )
+
+
+# The public listing page.
+
+
+def yes_no(value: bool) -> str:
+    return "Yes" if value else "No"
+
+
+def regions_text(version: ListingVersion) -> str:
+    if version.serves_whole_uk:
+        return "The whole UK"
+    return ", ".join(region.name for region in version.regions.all()) or "Not given"
+
+
+def about_rows(listing: Listing) -> list[tuple]:
+    """Where the listing sits and how current it is."""
+    version = listing.live_version
+    framework = listing.lot.framework
+    return [
+        (
+            "Framework",
+            format_html(
+                '<a class="govuk-link" href="{}">{}</a>',
+                reverse("frameworks:detail", kwargs={"slug": framework.slug}),
+                framework.name,
+            ),
+        ),
+        ("Lot", f"Lot {listing.lot.number}: {listing.lot.name}"),
+        ("Categories", ", ".join(c.name for c in version.categories.all()) or "Not given"),
+        ("Where the service is delivered", regions_text(version)),
+        (
+            "Last approved",
+            formats.date_format(version.reviewed_at, "j F Y") if version.reviewed_at else "",
+        ),
+        ("Version", str(version.number)),
+    ]
+
+
+def pricing_rows(version: ListingVersion) -> list[tuple]:
+    unit = version.get_price_unit_display()
+    # A card unit has its own name ("a mailbox"); older listings fall back to the price unit.
+    card_unit = f"a {version.unit_name} before VAT" if version.unit_name else unit
+    card = (
+        f"Yes \N{EN DASH} {money_text(version.unit_price)} {card_unit}"
+        if version.buy_online and version.unit_price
+        else "No"
+    )
+    return [
+        ("Price", f"{money_text(version.price)} {unit}"),
+        ("Pricing model", version.get_pricing_model_display()),
+        ("Free trial", yes_no(version.free_trial)),
+        ("Education pricing", yes_no(version.education_pricing)),
+        ("Pay online by card", card),
+    ]
+
+
+def documents(version: ListingVersion) -> list[dict]:
+    found = [("Service definition", "service_definition"), ("Terms and conditions", "terms")]
+    return [
+        {"text": text, "href": document_url(version, field)}
+        for text, field in found
+        if getattr(version, field)
+    ]

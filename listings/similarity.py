@@ -5,7 +5,7 @@ Two listings whose 3-word shingle sets overlap by more than ``DUPLICATE_THRESHOL
 room in search results.
 """
 
-from .text import words
+from marketplace.core.text import words
 
 SHINGLE_SIZE = 3
 DUPLICATE_THRESHOLD = 0.9

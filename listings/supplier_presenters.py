@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from govuk_frontend_django.components.tag import GovUKTag
 
+from marketplace.core.money import money_text
+
 from . import presenters
 from .models import Listing, ListingVersion
 from .vocabulary import PriceUnit, PricingModel
@@ -86,7 +88,7 @@ def _regions(version: ListingVersion):
 def _price(version: ListingVersion) -> str:
     unit = dict(PriceUnit.choices).get(version.price_unit, version.price_unit)
     model = dict(PricingModel.choices).get(version.pricing_model, version.pricing_model)
-    return f"£{version.price:,} {unit} ({model})"
+    return f"{money_text(version.price, pence='always')} {unit} ({model})"
 
 
 def version_rows(version: ListingVersion) -> list[tuple[str, object, str]]:
@@ -112,7 +114,9 @@ def version_rows(version: ListingVersion) -> list[tuple[str, object, str]]:
         ("Terms and conditions", _document(version, "terms"), "terms"),
         (
             "Buyers can pay online by card",
-            f"Yes, £{version.unit_price:,} a unit" if version.buy_online else "No",
+            f"Yes, {money_text(version.unit_price, pence='always')} a unit"
+            if version.buy_online
+            else "No",
             "buy_online",
         ),
     ]

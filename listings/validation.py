@@ -10,7 +10,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .text import STOPWORDS, stem, word_count, words
+from marketplace.core.text import STOPWORDS, words
+
+from .text import stem, word_count
 
 NAME_MAX_CHARACTERS = 100
 SUMMARY_MAX_WORDS = 50

@@ -8,12 +8,12 @@ from django.utils.cache import patch_cache_control
 from marketplace.accounts.access import public
 from suppliers import presenters as supplier_presenters
 
-from . import presenters_public as presenters
+from . import presenters
+from .buyer_presenters import how_to_buy
 from .documents import CONTENT_TYPES, KINDS
 from .models import ListingVersion
 from .permissions import user_can_see_version_documents
 from .presenters import document_name
-from .presenters_buying import how_to_buy
 from .selectors import listing_get_public, listing_get_unavailable
 from .vocabulary import ListingStatus
 

@@ -28,8 +28,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from listings.similarity import text_similarity
-from listings.text import STOPWORDS, stem, words
+from listings.text import stem
 from listings.validation import NAME_MAX_CHARACTERS, ListingText, listing_text_errors
+from marketplace.core.money import money_text
+from marketplace.core.text import STOPWORDS, words
 
 PER_SUPPLIER_LOT = 5  # the best-selling services per supplier and lot; no more
 MAX_VARIANTS = 6  # buyers' own descriptions quoted in a listing
@@ -347,15 +349,15 @@ def _listing_texts(service: Service, *, supplier: str, lot: str):
         sectors[0] if len(sectors) == 1 else ", ".join(sectors[:-1]) + " and " + sectors[-1]
     )
     months = sorted(service.months)
+    spend = money_text(service.spend, pence="never")
     facts = (
         f"From {_month_label(months[0])} to {_month_label(months[-1])}, {bought_by} in "
         f"{sector_text} bought it, on {service.rows} invoice "
-        f"line{'s' if service.rows != 1 else ''} worth £{service.spend:,.0f} in all."
+        f"line{'s' if service.rows != 1 else ''} worth {spend} in all."
     )
     if len(months) == 1:
         facts = (
-            f"In {_month_label(months[0])}, {bought_by} in {sector_text} bought it, "
-            f"for £{service.spend:,.0f}."
+            f"In {_month_label(months[0])}, {bought_by} in {sector_text} bought it, for {spend}."
         )
     origin = f"{supplier} sold this service on G-Cloud III, lot {lot}: {LOTS[lot][1]}."
     note = (

@@ -17,27 +17,9 @@ from collections.abc import Iterable
 from functools import lru_cache
 from html import escape as html_escape  # what django.utils.html.escape does, without SafeString
 
+from marketplace.core.text import STOPWORDS, WORD, words
+
 from .relevance import synonym_expansions
-
-# Unicode letters and digits, split as FTS5's unicode61 tokenizer splits them.
-WORD = re.compile(r"[^\W_]+")
-
-# PostgreSQL's English stop words (tsearch_data/english.stop), used on both
-# databases so that a query ignores the same words on each.
-STOPWORDS = frozenset(
-    """i me my myself we our ours ourselves you your yours yourself yourselves he him his
-    himself she her hers herself it its itself they them their theirs themselves what which
-    who whom this that these those am is are was were be been being have has had having do
-    does did doing a an the and but if or because as until while of at by for with about
-    against between into through during before after above below to from up down in out on
-    off over under again further then once here there when where why how all any both each
-    few more most other some such no nor not only own same so than too very s t can will
-    just don should now""".split()  # noqa: SIM905 - kept as PostgreSQL lists them
-)
-
-
-def words(text: str) -> list[str]:
-    return WORD.findall(text.lower())
 
 
 def text_once(parts: str | Iterable[str]) -> str:

@@ -17,6 +17,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.core.money import PoundsField
+
 from .database import entries_matching
 from .facet_vocabulary import TRUE
 from .facets import Facet, Match, facets_all
@@ -49,15 +51,6 @@ def _checkboxes(label, choices, what) -> django_filters.MultipleChoiceFilter:
     )
 
 
-class PoundsField(forms.DecimalField):
-    """A price in pounds; '£1,250.50' is read as 1250.50."""
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = value.strip().replace("£", "").replace(",", "")
-        return super().to_python(value)
-
-
 class PriceFilter(django_filters.NumberFilter):
     field_class = PoundsField
 
@@ -66,6 +59,8 @@ class PriceFilter(django_filters.NumberFilter):
         """The minimum or maximum price filter, with its messages."""
         return cls(
             label=_("%(which)s price (£)") % {"which": which},
+            what=_("price"),
+            decimal_places=None,  # a bound to compare with, not an amount to store
             min_value=0,
             max_value=PRICE_MAX,
             error_messages={

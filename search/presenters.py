@@ -15,8 +15,8 @@ from django.utils.safestring import mark_safe
 
 from feedback.presenters import badge_text
 from feedback.selectors import overall_ratings
-from listings.presenters_public import money
 from marketplace.core.models import Region
+from marketplace.core.money import money_text
 from suppliers import presenters as supplier_presenters
 
 from .facets import Match, facet_get, facets_all
@@ -79,7 +79,9 @@ def hit_items(hits: list[Hit]) -> list[dict]:
                 "regions": _regions_text(document, region_names),
                 "framework": document.get("framework_name", ""),
                 "lot": document.get("lot_name", ""),
-                "price": f"{money(document['price'])} {document.get('price_unit', '')}".strip(),
+                "price": " ".join(
+                    filter(None, [money_text(document["price"]), document.get("price_unit", "")])
+                ),
             }
         )
     return items
@@ -187,7 +189,7 @@ def chosen_filters(
         if amount is not None:
             chosen.append(
                 {
-                    "text": f"Remove filter: {which} price {money(amount)}",
+                    "text": f"Remove filter: {which} price {money_text(amount)}",
                     "href": _without(query, name),
                 }
             )

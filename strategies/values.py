@@ -7,6 +7,8 @@ from decimal import Decimal, InvalidOperation
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from marketplace.core.money import money_text
+
 
 def financial_year_label(start_year: int) -> str:
     """2026 -> "2026 to 2027", the GOV.UK style for a financial year."""
@@ -107,8 +109,4 @@ def money_range_parse(text: str) -> tuple[Decimal, Decimal]:
 
 
 def money_display(amount: Decimal | None) -> str:
-    if amount is None:
-        return "Not known"
-    if amount == amount.to_integral_value():
-        return f"£{amount:,.0f}"
-    return f"£{amount:,.2f}"
+    return money_text(amount, missing="Not known")

@@ -16,14 +16,13 @@ from django.views.decorators.http import require_http_methods
 
 from marketplace.accounts.access import public, supplier_required
 
-from .account_presenters import TEAM_HEAD, profile_rows, team_rows
 from .forms import (
     AcceptInvitationForm,
     InvitationForm,
     SupplierProfileForm,
     SupplierRegistrationForm,
 )
-from .presenters_supply_chain import guidelines_status, partners_banner
+from .presenters import guidelines_status
 from .selectors import (
     partnerships_to_answer,
     supplier_get,
@@ -39,6 +38,7 @@ from .services import (
     supplier_profile_update,
     supplier_register,
 )
+from .supplier_presenters import TEAM_HEAD, partners_banner, profile_rows, team_rows
 
 GET_POST = require_http_methods(["GET", "POST"])
 

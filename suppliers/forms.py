@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from marketplace.accounts.forms import new_password_check, new_password_field, unregistered_email
 from marketplace.core.choice_fields import CheckedModelChoiceField, CheckedModelMultipleChoiceField
 from marketplace.core.models import Region
+from marketplace.core.money import PoundsField
 from marketplace.core.uploads import PDF, upload_check
 
 from .identifiers import charity_number_normalise, company_number_normalise
@@ -77,27 +78,19 @@ def _full_name_field() -> forms.CharField:
     )
 
 
-class PoundsField(forms.DecimalField):
-    """An amount in whole pounds: people type "£1,200,000" as often as "1200000"."""
-
-    def __init__(self, *, what: str, **kwargs):
-        message = format_lazy(_("Enter your {} in whole pounds, like 250000"), what)
-        super().__init__(
-            required=False,
-            min_value=0,
-            max_digits=15,
-            decimal_places=0,
-            error_messages=_messages(
-                message, "invalid", "min_value", "max_digits", "max_decimal_places"
-            ),
-            widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
-            **kwargs,
-        )
-
-    def to_python(self, value):
-        if isinstance(value, str):
-            value = value.replace("£", "").replace(",", "").replace(" ", "")
-        return super().to_python(value)
+def _pounds_field(what: str, **kwargs) -> PoundsField:
+    """An amount from the accounts, in whole pounds, with one message for any mistake."""
+    message = format_lazy(_("Enter your {} in whole pounds, like 250000"), what)
+    return PoundsField(
+        what=what,
+        required=False,
+        max_digits=15,
+        decimal_places=0,
+        error_messages=_messages(
+            message, "invalid", "min_value", "max_digits", "max_whole_digits", "max_decimal_places"
+        ),
+        **kwargs,
+    )
 
 
 ORGANISATION_FIELDS = (
@@ -161,13 +154,13 @@ class OrganisationFactsForm(forms.Form):
             ),
         },
     )
-    turnover = PoundsField(
-        what=_("annual turnover"),
+    turnover = _pounds_field(
+        _("annual turnover"),
         label=_("Annual turnover (£)"),
         help_text=_("From your last accounts. Give this, the balance sheet total, or both."),
     )
-    balance_sheet_total = PoundsField(
-        what=_("balance sheet total"),
+    balance_sheet_total = _pounds_field(
+        _("balance sheet total"),
         label=_("Balance sheet total (£)"),
         help_text=_("Total assets from your last balance sheet"),
     )

@@ -1,5 +1,7 @@
 """Plain-English wording for the public supplier pages, kept out of the templates
-so the A to Z list, the profile and the listing page say things the same way."""
+so the A to Z list, the profile and the listing page say things the same way; and
+where a supplier stands with the supply-chain guidelines, which its own pages
+show too."""
 
 import string
 from dataclasses import dataclass
@@ -7,7 +9,17 @@ from dataclasses import dataclass
 from django.utils import formats, timezone
 from django.utils.html import format_html
 
-from .models import PartnerRole, SupplierOrganisation
+from .models import (
+    PartnerRole,
+    SupplierOrganisation,
+    SupplyChainGuidelinesDeclaration,
+    SupplyChainGuidelinesPage,
+)
+from .selectors import (
+    guidelines_declaration_latest,
+    guidelines_page_live,
+    guidelines_version_number,
+)
 
 LETTERS = [*string.ascii_uppercase, "0-9"]
 SME_WORDS = "Small and medium-sized enterprise (SME)"
@@ -101,14 +113,14 @@ class PartnerItem:
 # A partnership is declared by one supplier about another. Read from the other
 # side, a subcontractor's prime contractor is the declaring supplier, and so on.
 _ROLE_WORDS = {PartnerRole.SUBCONTRACTOR: "Subcontractor", PartnerRole.PRIME: "Prime contractor"}
-_REVERSED = {
+REVERSED_ROLE = {
     PartnerRole.SUBCONTRACTOR: PartnerRole.PRIME,
     PartnerRole.PRIME: PartnerRole.SUBCONTRACTOR,
 }
 
 
-def _confirmed_on(partnership) -> str:
-    return formats.date_format(timezone.localtime(partnership.answered_at), "j F Y")
+def date_text(moment) -> str:
+    return formats.date_format(timezone.localtime(moment), "j F Y")
 
 
 def partner_items(supplier: SupplierOrganisation) -> list[PartnerItem]:
@@ -118,18 +130,23 @@ def partner_items(supplier: SupplierOrganisation) -> list[PartnerItem]:
     """
     items = [
         PartnerItem(
-            p.partner, _ROLE_WORDS[p.role], p.statement, supplier, p.partner, _confirmed_on(p)
+            p.partner,
+            _ROLE_WORDS[p.role],
+            p.statement,
+            supplier,
+            p.partner,
+            date_text(p.answered_at),
         )
         for p in supplier.partnerships.all()
     ]
     items += [
         PartnerItem(
             p.supplier,
-            _ROLE_WORDS[_REVERSED[p.role]],
+            _ROLE_WORDS[REVERSED_ROLE[p.role]],
             p.statement,
             p.supplier,
             supplier,
-            _confirmed_on(p),
+            date_text(p.answered_at),
         )
         for p in supplier.partnerships_as_partner.all()
     ]
@@ -155,3 +172,48 @@ def contact_rows(supplier: SupplierOrganisation) -> list[tuple]:
         phone = supplier.contact_phone
         rows.append(("Phone", link(f"tel:{phone.replace(' ', '')}", phone)))
     return rows
+
+
+@dataclass(frozen=True)
+class GuidelinesStatus:
+    """Where a supplier stands: the published guidelines and its latest declaration."""
+
+    page: SupplyChainGuidelinesPage | None
+    declaration: SupplyChainGuidelinesDeclaration | None
+
+    @property
+    def is_current(self) -> bool:
+        return bool(
+            self.page
+            and self.declaration
+            and self.declaration.version_published_at == self.page.version_published_at
+        )
+
+    @property
+    def is_outdated(self) -> bool:
+        return bool(self.page and self.declaration and not self.is_current)
+
+    @property
+    def declared_version(self) -> str:
+        """Such as "version 2 of 3 March 2026"."""
+        if self.declaration is None:
+            return ""
+        declared = self.declaration
+        return f"version {declared.version_number} of {date_text(declared.version_published_at)}"
+
+    @property
+    def current_version(self) -> str:
+        if self.page is None:
+            return ""
+        return f"version {self.current_number} of {date_text(self.page.version_published_at)}"
+
+    @property
+    def current_number(self) -> int:
+        return guidelines_version_number(page=self.page) if self.page else 0
+
+
+def guidelines_status(*, supplier: SupplierOrganisation) -> GuidelinesStatus:
+    return GuidelinesStatus(
+        page=guidelines_page_live(),
+        declaration=guidelines_declaration_latest(supplier=supplier),
+    )

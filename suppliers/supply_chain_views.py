@@ -16,13 +16,7 @@ from marketplace.accounts.access import supplier_required
 from .account_views import _confirmed, _status, _written
 from .forms import PartnershipForm
 from .forms_supply_chain import CONFIRM, PartnershipAnswerForm
-from .presenters_supply_chain import (
-    PAST_HEAD,
-    guidelines_status,
-    partner_role_words,
-    partnership_rows,
-    past_rows,
-)
+from .presenters import guidelines_status
 from .selectors import (
     guidelines_page_live,
     partnerships_awaiting_partner,
@@ -38,6 +32,7 @@ from .services import (
     partnership_end,
     partnership_propose,
 )
+from .supplier_presenters import PAST_HEAD, partner_role_words, partnership_rows, past_rows
 
 GET_POST = require_http_methods(["GET", "POST"])
 

@@ -8,7 +8,6 @@ from marketplace.accounts.access import public
 
 from . import presenters
 from .forms_public import SupplierIndexForm
-from .presenters_supply_chain import guidelines_status
 from .selectors import (
     supplier_get,
     supplier_initials,
@@ -74,7 +73,7 @@ def supplier_detail(request, slug: str):
             "social_value_rows": presenters.social_value_rows(supplier),
             "code_of_conduct_url": presenters.code_of_conduct_url(supplier),
             "partners": presenters.partner_items(supplier),
-            "guidelines": guidelines_status(supplier=supplier),
+            "guidelines": presenters.guidelines_status(supplier=supplier),
             "listings": supplier_published_listings(supplier_id=supplier.pk),
         },
     )

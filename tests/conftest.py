@@ -3,7 +3,7 @@ import os
 import pytest
 from django.conf import settings
 
-from tests.services import http_answers, service_missing
+from tests.service_checks import http_answers, service_missing
 
 
 @pytest.fixture(autouse=True)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A local OpenSearch for development and tests, from the official jars on Maven Central
-# (services/opensearch/pom.xml) started by services/opensearch/OpenSearchLauncher.java:
+# (opensearch/pom.xml beside this script) started by opensearch/OpenSearchLauncher.java:
 # one node by default, or a cluster of N nodes on loopback.
 #
 #   scripts/services/opensearch.sh start          # idempotent; waits for health (green for a cluster)
@@ -26,7 +26,7 @@ trap 'echo "opensearch.sh: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO_ROOT="$(cd "$SCRIPT_DIR/../.." && pwd)"
-SRC_DIR="$REPO_ROOT/services/opensearch"
+SRC_DIR="$SCRIPT_DIR/opensearch"  # the pom and the launcher, beside this script
 NODES="${OPENSEARCH_NODES:-1}"
 PORT="${OPENSEARCH_PORT:-9200}"
 TRANSPORT_PORT="${OPENSEARCH_TRANSPORT_PORT:-9300}"

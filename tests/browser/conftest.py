@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.services import chromium_path, service_missing
+from tests.service_checks import chromium_path, service_missing
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 

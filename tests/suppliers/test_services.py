@@ -10,8 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from marketplace.core.models import AuditEvent
 from suppliers import services
 from suppliers.models import SupplyChainGuidelinesPage, SupplyChainPartnership
-from suppliers.presenters import partner_items
-from suppliers.presenters_supply_chain import guidelines_status
+from suppliers.presenters import guidelines_status, partner_items
 from suppliers.selectors import supplier_get
 from tests.factories import PASSWORD, BuyerFactory, SupplierUserFactory
 

@@ -4,7 +4,7 @@ from django.db import connection
 from marketplace.core.models import AuditEvent, Region
 from marketplace.core.services import audit_record
 from tests.factories import BuyerFactory
-from tests.services import services_required
+from tests.service_checks import services_required
 
 
 @pytest.mark.django_db

@@ -1,17 +1,23 @@
-"""What the supplier's own organisation page shows: the profile as (key, value) rows
-for a GOV.UK summary list, every value plain text."""
+"""What a supplier's own pages show: the organisation profile as (key, value) rows
+for a GOV.UK summary list, every value plain text; the team; and its supply-chain
+partnerships seen from its side."""
 
+from dataclasses import dataclass
 from decimal import Decimal
 
-from django.utils import formats, timezone
+from django.urls import reverse
+from django.utils.html import format_html
 
-from .models import SupplierOrganisation
+from marketplace.core.money import money_text
+
+from .models import PartnerRole, PartnershipStatus, SupplierOrganisation, SupplyChainPartnership
+from .presenters import REVERSED_ROLE, date_text
 
 NOT_GIVEN = "Not given"
 
 
 def _pounds(value: Decimal | None) -> str:
-    return NOT_GIVEN if value is None else f"£{value:,.0f}"
+    return money_text(value, pence="never", missing=NOT_GIVEN)
 
 
 def _size(supplier: SupplierOrganisation) -> str:
@@ -62,8 +68,7 @@ def _code_of_conduct(supplier: SupplierOrganisation) -> str:
 
 def _verified(supplier: SupplierOrganisation) -> str:
     if supplier.verified and supplier.verified_at:
-        day = formats.date_format(timezone.localtime(supplier.verified_at), "j F Y")
-        return f"Verified by CCS on {day}"
+        return f"Verified by CCS on {date_text(supplier.verified_at)}"
     if supplier.verified:
         return "Verified by CCS"
     return "Not verified yet. CCS checks new organisations before buyers see them as verified."
@@ -119,3 +124,83 @@ def team_rows(members) -> list[list[str]]:
         ]
         for member in members
     ]
+
+
+_YOUR = {
+    PartnerRole.SUBCONTRACTOR: "Your subcontractor",
+    PartnerRole.PRIME: "Your prime contractor",
+}
+_WHAT_HAPPENED = {
+    PartnershipStatus.DECLINED: "Declined",
+    PartnershipStatus.WITHDRAWN: "Request withdrawn",
+    PartnershipStatus.ENDED: "Ended",
+}
+
+
+def other_side(*, partnership: SupplyChainPartnership, supplier: SupplierOrganisation):
+    return partnership.partner if partnership.supplier_id == supplier.pk else partnership.supplier
+
+
+def partner_role_words(
+    *, partnership: SupplyChainPartnership, supplier: SupplierOrganisation
+) -> str:
+    """What the other organisation is to ``supplier``. The role is stated by the
+    proposer about the partner, so read from the partner's side it is reversed."""
+    role = PartnerRole(partnership.role)
+    return _YOUR[role if partnership.supplier_id == supplier.pk else REVERSED_ROLE[role]]
+
+
+def partners_banner(*, waiting: int) -> str:
+    """The organisation page's prompt to answer partnership requests, if there are any."""
+    if not waiting:
+        return ""
+    said = (
+        "Another supplier has listed you as a supply-chain partner"
+        if waiting == 1
+        else f"{waiting} suppliers have listed you as a supply-chain partner"
+    )
+    return format_html(
+        '<p class="govuk-notification-banner__heading">{}. '
+        '<a class="govuk-notification-banner__link" href="{}">Confirm or decline</a>.</p>',
+        said,
+        reverse("supplier_account:partners"),
+    )
+
+
+@dataclass(frozen=True)
+class PartnershipRow:
+    partnership: SupplyChainPartnership
+    other: SupplierOrganisation
+    role: str
+
+
+def partnership_rows(partnerships, supplier: SupplierOrganisation) -> list[PartnershipRow]:
+    """Each partnership as the other organisation and what it is to ``supplier``."""
+    return [
+        PartnershipRow(
+            partnership=p,
+            other=other_side(partnership=p, supplier=supplier),
+            role=partner_role_words(partnership=p, supplier=supplier),
+        )
+        for p in partnerships
+    ]
+
+
+PAST_HEAD = ["Organisation", "What they were to you", "What happened"]
+
+
+def past_rows(partnerships, *, supplier: SupplierOrganisation) -> list[list[str]]:
+    """The history table: who, what they were to us, what happened and when, by whom."""
+    rows = []
+    for partnership in partnerships:
+        who = partnership.ended_by.supplier_organisation if partnership.ended_by else None
+        happened = _WHAT_HAPPENED.get(partnership.status, "Ended")
+        by = f" by {who.name}" if who is not None else ""
+        rows.append(
+            [
+                other_side(partnership=partnership, supplier=supplier).name,
+                partner_role_words(partnership=partnership, supplier=supplier),
+                f"{happened}{by} on {date_text(partnership.ended_at)}",
+            ]
+        )
+    return rows
