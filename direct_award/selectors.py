@@ -69,3 +69,13 @@ def awards_between(*, buyer_organisation_id: int, supplier_id: int) -> QuerySet[
         saved_search__project__buyer_organisation_id=buyer_organisation_id,
         awarded_entry__listing__supplier_id=supplier_id,
     )
+
+
+def awards_public() -> QuerySet[Outcome]:
+    """Recorded awards, for open data: what was bought, from whom, by which
+    organisation, for how much. Never who recorded it."""
+    return Outcome.objects.filter(kind=OutcomeKind.AWARDED).select_related(
+        "saved_search__project__buyer_organisation",
+        "awarded_entry__listing__supplier",
+        "awarded_entry__listing_version",
+    )

@@ -4,6 +4,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from api.urls import no_endpoint as api_no_endpoint
 from marketplace.core import views as core_views
 
 urlpatterns = [
@@ -20,6 +21,7 @@ urlpatterns = [
     path("supplier/", include("suppliers.account_urls")),
     path("feedback/", include("feedback.urls")),
     path("strategies/", include("strategies.urls")),
+    path("api/", include("api.urls")),
     path("health/", core_views.health, name="health"),
     path("next-steps/", core_views.next_steps, name="next-steps"),
 ]
@@ -29,8 +31,9 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail serves every other path from the page tree, so it goes last.
-urlpatterns += [path("", include(wagtail_urls))]
+# Any other path under /api/ is a JSON 404, not a page; then Wagtail serves every
+# other path from the page tree, so it goes last.
+urlpatterns += [path("api/", include(api_no_endpoint)), path("", include(wagtail_urls))]
 
 handler404 = "marketplace.core.views.page_not_found"
 handler500 = "marketplace.core.views.server_error"
