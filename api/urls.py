@@ -37,4 +37,5 @@ urlpatterns = [
 
 # Included by the site after every other /api/ route (the OCDS endpoints too):
 # any other path under /api/ is a JSON 404.
-no_endpoint = [re_path(r"^.*$", _public(NoEndpoint), name="no-endpoint")]
+# [\s\S], not ".": a path with an encoded line break is still under /api/.
+no_endpoint = [re_path(r"^[\s\S]*$", _public(NoEndpoint), name="no-endpoint")]

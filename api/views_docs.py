@@ -28,7 +28,7 @@ def documentation(request):
     context = {
         "base": request.build_absolute_uri("/").rstrip("/"),
         "licence": settings.API_LICENCE_URL,
-        "rate": f"up to {number} a {period}",
+        "rate": f"up to {number} requests a {period}",
         "samples": samples_text(),
     }
     return render(request, "api/documentation.html", context)
