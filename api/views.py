@@ -2,18 +2,17 @@
 and hands the rows to a serializer; ``PublicAPIView`` adds the licence, the ETag and
 conditional GET; the exception handler (api/errors.py) turns every error into JSON."""
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.mixins import ListModelMixin
 from rest_framework.response import Response
 
 from direct_award.selectors import awards_public
 from feedback.selectors import public_feedback, public_feedback_ids, supplier_figures
-from frameworks.models import Lot
 from frameworks.selectors import categories_in_tree_order, framework_list
 from listings.selectors import listings_public
 from strategies.selectors import pipeline_entry_list, strategy_published
-from suppliers.models import SupplierOrganisation
+from suppliers.selectors import suppliers_a_to_z
 
 from . import serializers_catalogue as catalogue
 from . import serializers_data as data
@@ -51,8 +50,7 @@ class DetailView(PublicAPIView):
 
 
 def _frameworks():
-    lots = Lot.objects.prefetch_related("categories").order_by("number")
-    return framework_list(include_planned=True).prefetch_related(Prefetch("lots", queryset=lots))
+    return framework_list(include_planned=True).prefetch_related("lots__categories")
 
 
 @extend_schema(summary="Frameworks, each with its lots", tags=["Catalogue"])
@@ -91,7 +89,7 @@ class CategoryTree(PublicAPIView):
 
 
 def _suppliers():
-    return SupplierOrganisation.objects.prefetch_related("regions_served", "accreditations")
+    return suppliers_a_to_z().prefetch_related("regions_served", "accreditations")
 
 
 class SupplierFeedbackMixin:
