@@ -93,3 +93,13 @@ def buyer_next_steps(*, user) -> dict:
         "projects": list(projects[:3]),
         "feedback_to_give": list(suppliers.values()),
     }
+
+
+def awards_public() -> QuerySet[Outcome]:
+    """Recorded awards, for open data: what was bought, from whom, by which
+    organisation, for how much. Never who recorded it."""
+    return Outcome.objects.filter(kind=OutcomeKind.AWARDED).select_related(
+        "saved_search__project__buyer_organisation",
+        "awarded_entry__listing__supplier",
+        "awarded_entry__listing_version",
+    )

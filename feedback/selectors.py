@@ -100,8 +100,11 @@ def public_feedback(
     listing_id: int | None = None,
     sector: str = "",
     supplier_slugs: list[str] | None = None,
+    ids: list[int] | None = None,
 ) -> list[PublicFeedback]:
     feedback = _published_feedback()
+    if ids is not None:
+        feedback = feedback.filter(pk__in=ids)
     if supplier_slugs is not None:
         feedback = feedback.filter(supplier__slug__in=supplier_slugs)
     if supplier_id is not None:
@@ -224,3 +227,12 @@ def overall_ratings(*, supplier_slugs: list[str]) -> dict[str, tuple[float | Non
             overall = next(d for d in summary["dimensions"] if d.dimension == "overall")
             ratings[slug] = (overall.mean, summary["reviews"])
     return ratings
+
+
+def public_feedback_ids(*, supplier_slug: str = "") -> QuerySet[Feedback]:
+    """The feedback with a published version (for paging through; read each page's
+    items with ``public_feedback(ids=...)``)."""
+    feedback = Feedback.objects.filter(versions__state=ModerationState.PUBLISHED).distinct()
+    if supplier_slug:
+        feedback = feedback.filter(supplier__slug=supplier_slug)
+    return feedback.only("pk")

@@ -149,3 +149,8 @@ def lot_refusal_reason(*, lot_id) -> str:
 
 def framework_usage(*, framework: Framework) -> QuerySet[FrameworkUsage]:
     return framework.usage.all()
+
+
+def categories_in_tree_order() -> QuerySet[Category]:
+    """Every category, each parent before its children (materialised-path order)."""
+    return Category.objects.order_by("path")

@@ -4,6 +4,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from api.urls import no_endpoint as api_no_endpoint
 from marketplace import views as site_views
 from marketplace.accounts import views as account_views
 
@@ -24,6 +25,7 @@ urlpatterns = [
     path("feedback/", include("feedback.urls")),
     path("strategies/", include("strategies.urls")),
     path("orders/", include("orders.urls")),
+    path("api/", include("api.urls")),
     path("health/", site_views.health, name="health"),
     path("health/<slug:check>/", site_views.health, name="health_check"),
     path("next-steps/", account_views.next_steps, name="next-steps"),
@@ -34,8 +36,9 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Wagtail serves every other path from the page tree, so it goes last.
-urlpatterns += [path("", include(wagtail_urls))]
+# Any other path under /api/ is a JSON 404, not a page; then Wagtail serves every
+# other path from the page tree, so it goes last.
+urlpatterns += [path("api/", include(api_no_endpoint)), path("", include(wagtail_urls))]
 
 handler404 = "marketplace.core.views.page_not_found"
 handler500 = "marketplace.core.views.server_error"

@@ -36,6 +36,10 @@ INSTALLED_APPS = [
     "strategies",
     "questions",
     "marketplace.demo",
+    "api",
+    "rest_framework",
+    "drf_spectacular",
+    "corsheaders",
     "govuk_frontend_django",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -66,6 +70,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before CommonMiddleware, so a redirect or an error under /api/ still carries CORS.
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -292,3 +298,48 @@ FEEDBACK_EMAIL = os.environ.get("FEEDBACK_EMAIL", "marketplace-feedback@example.
 # Questions to suppliers: how many one buyer may send in 24 hours, so the site
 # cannot be used to flood a small supplier's inbox.
 QUESTIONS_PER_BUYER_PER_DAY = int(os.environ.get("QUESTIONS_PER_BUYER_PER_DAY", "10"))
+# The public API (api/): read-only JSON for anyone, documented by the OpenAPI
+# document drf-spectacular generates from the code.
+API_THROTTLE_RATE = os.environ.get("API_THROTTLE_RATE", "120/minute")
+API_PAGE_SIZE = 50
+API_LICENCE_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    # Anonymous and read-only: no session, so no CSRF and no signed-in differences.
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.ClientRateThrottle"],
+    # Clients are told apart by address: by default the connecting one, since an
+    # X-Forwarded-For header is the client's to forge. Behind N trusted proxies, set N.
+    "NUM_PROXIES": int(os.environ.get("API_NUM_PROXIES", "0")),
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.StableCursorPagination",
+    "PAGE_SIZE": API_PAGE_SIZE,
+    "EXCEPTION_HANDLER": "api.errors.json_exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_VERSIONING_CLASS": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Open Procurement Marketplace API",
+    "DESCRIPTION": (
+        "Read-only public data: frameworks, suppliers, live listings, search, published "
+        "feedback, procurement pipelines and direct awards. Open Government Licence v3.0."
+    ),
+    "VERSION": "1.0.0",
+    "LICENSE": {"name": "Open Government Licence v3.0", "url": API_LICENCE_URL},
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "PREPROCESSING_HOOKS": ["api.schema.api_paths_only"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.error_responses",
+    ],
+}
+# Anyone may read the API from a web page on any site; nothing else is shared.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Link", "Retry-After")
