@@ -69,3 +69,19 @@ def awards_between(*, buyer_organisation_id: int, supplier_id: int) -> QuerySet[
         saved_search__project__buyer_organisation_id=buyer_organisation_id,
         awarded_entry__listing__supplier_id=supplier_id,
     )
+
+
+def awards_recorded() -> QuerySet[Outcome]:
+    """Every award recorded, oldest first, for open data (OCDS, spend). Readers may
+    show the buyer organisation, the supplier, the service version, the value and
+    the dates; never the project, the search or the people who recorded it."""
+    return (
+        Outcome.objects.filter(kind=OutcomeKind.AWARDED)
+        .select_related(
+            "saved_search__project__buyer_organisation",
+            "awarded_entry__listing__supplier__head_office_region",
+            "awarded_entry__listing__lot__framework",
+            "awarded_entry__listing_version",
+        )
+        .order_by("recorded_at", "pk")
+    )

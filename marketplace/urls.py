@@ -20,6 +20,9 @@ urlpatterns = [
     path("supplier/", include("suppliers.account_urls")),
     path("feedback/", include("feedback.urls")),
     path("strategies/", include("strategies.urls")),
+    # OCDS first: the public API's own include will also start with api/v1/.
+    path("api/v1/ocds/", include("ocds.urls")),
+    path("spend/", include("spend.urls")),
     path("health/", core_views.health, name="health"),
     path("next-steps/", core_views.next_steps, name="next-steps"),
 ]

@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "search",
     "marketplace.checkout",
     "strategies",
+    "ocds",
+    "spend",
     "govuk_frontend_django",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -249,6 +251,10 @@ STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
 STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "https://api.stripe.com")
 
 WAGTAIL_SITE_NAME = "Open Procurement Marketplace"
+
+# The OCDS ocid prefix. "ocds-xxxxxx" is a placeholder for testing: a real
+# publisher registers its own prefix with the Open Contracting Partnership and sets it here.
+OCDS_OCID_PREFIX = os.environ.get("OCDS_OCID_PREFIX", "ocds-xxxxxx")
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAIL_USER_EDIT_FORM = "marketplace.accounts.forms.WagtailUserEditForm"
 WAGTAIL_USER_CREATION_FORM = "marketplace.accounts.forms.WagtailUserCreationForm"
