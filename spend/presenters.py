@@ -22,7 +22,7 @@ def target_sentence(figures: YearFigures) -> str:
     return (
         f"The target of {SME_TARGET_PERCENT}% of spend with small and medium-sized "
         f"enterprises (SMEs) is {verdict} in {financial_year_label(figures.year)}: "
-        f"{figures.sme_percent:g}% ({pounds(figures.sme_amount)} of "
+        f"{figures.sme_percent:.1f}% ({pounds(figures.sme_amount)} of "
         f"{pounds(figures.total)}) went to SMEs."
     )
 

@@ -19,9 +19,11 @@ from .forms import YearForm
 
 
 def _years(items) -> list[int]:
-    """Years with spend, and this financial year, newest first."""
+    """From the first year with spend to this financial year, newest first, so a
+    year without spend between them can be chosen and says so."""
     current = financial_year_of(timezone.localdate())
-    return sorted({financial_year_of(item.day) for item in items} | {current}, reverse=True)
+    first = min((financial_year_of(item.day) for item in items), default=current)
+    return list(range(max(first, current), min(first, current) - 1, -1))
 
 
 def _newest_with_spend(items, years: list[int]) -> int:
