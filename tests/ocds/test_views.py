@@ -248,3 +248,11 @@ def test_every_view_appears_in_the_openapi_document():
     operation = schema["paths"]["/api/v1/ocds/releases/"]["get"]
     assert operation["summary"] == "OCDS release package, page by page"
     assert [p["name"] for p in operation["parameters"]] == ["page"]
+
+
+@pytest.mark.parametrize("url", ["/strategies/data/", "/frameworks/data/"])
+def test_the_open_data_pages_link_the_ocds_files(client, db, url):
+    body = client.get(url).content.decode()
+
+    assert 'href="/api/v1/ocds/releases/">all OCDS releases</a>' in body
+    assert 'href="/api/v1/ocds/publication-policy/">OCDS publication policy</a>' in body
