@@ -7,7 +7,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.mixins import ListModelMixin
 from rest_framework.response import Response
 
-from direct_award.selectors import awards_public
+from direct_award.selectors import awards_recorded
 from feedback.selectors import public_feedback, public_feedback_ids, supplier_figures
 from frameworks.selectors import categories_in_tree_order, framework_list
 from listings.selectors import listings_public
@@ -193,4 +193,4 @@ class AwardList(PagedListView):
     serializer_class = data.AwardSerializer
 
     def get_queryset(self):
-        return awards_public()
+        return awards_recorded()

@@ -95,11 +95,17 @@ def buyer_next_steps(*, user) -> dict:
     }
 
 
-def awards_public() -> QuerySet[Outcome]:
-    """Recorded awards, for open data: what was bought, from whom, by which
-    organisation, for how much. Never who recorded it."""
-    return Outcome.objects.filter(kind=OutcomeKind.AWARDED).select_related(
-        "saved_search__project__buyer_organisation",
-        "awarded_entry__listing__supplier",
-        "awarded_entry__listing_version",
+def awards_recorded() -> QuerySet[Outcome]:
+    """Every award recorded, oldest first, for open data (the API, OCDS, spend). Readers may
+    show the buyer organisation, the supplier, the service version, the value and
+    the dates; never the project, the search or the people who recorded it."""
+    return (
+        Outcome.objects.filter(kind=OutcomeKind.AWARDED)
+        .select_related(
+            "saved_search__project__buyer_organisation",
+            "awarded_entry__listing__supplier__head_office_region",
+            "awarded_entry__listing__lot__framework",
+            "awarded_entry__listing_version",
+        )
+        .order_by("recorded_at", "pk")
     )

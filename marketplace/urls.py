@@ -25,7 +25,10 @@ urlpatterns = [
     path("feedback/", include("feedback.urls")),
     path("strategies/", include("strategies.urls")),
     path("orders/", include("orders.urls")),
+    # OCDS first: the public API's own include also starts with api/v1/.
+    path("api/v1/ocds/", include("ocds.urls")),
     path("api/", include("api.urls")),
+    path("spend/", include("spend.urls")),
     path("health/", site_views.health, name="health"),
     path("health/<slug:check>/", site_views.health, name="health_check"),
     path("next-steps/", account_views.next_steps, name="next-steps"),

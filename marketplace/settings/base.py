@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "corsheaders",
+    "ocds",
+    "spend",
     "govuk_frontend_django",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -276,6 +278,10 @@ ORDERS_PLATFORM_FEE_PERCENT = os.environ.get("ORDERS_PLATFORM_FEE_PERCENT", "0")
 LISTINGS_CARD_PAYMENTS_CHECK = "orders.selectors.supplier_takes_card_payments"
 
 WAGTAIL_SITE_NAME = "Open Procurement Marketplace"
+
+# The OCDS ocid prefix. "ocds-xxxxxx" is a placeholder for testing: a real
+# publisher registers its own prefix with the Open Contracting Partnership and sets it here.
+OCDS_OCID_PREFIX = os.environ.get("OCDS_OCID_PREFIX", "ocds-xxxxxx")
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAIL_USER_EDIT_FORM = "marketplace.accounts.forms.WagtailUserEditForm"
 WAGTAIL_USER_CREATION_FORM = "marketplace.accounts.forms.WagtailUserCreationForm"
