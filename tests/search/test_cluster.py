@@ -26,7 +26,7 @@ from search.engine_client import (
 from search.engine_index import search_index_rebuild
 from search.engine_mapping import index_alias, index_pattern
 from tests.factories import LotFactory, SupplierUserFactory, listing_make
-from tests.services import service_missing
+from tests.service_checks import service_missing
 
 pytestmark = [pytest.mark.django_db, pytest.mark.cluster]
 
