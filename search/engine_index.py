@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from django.conf import settings as django_settings
+from django.db.models import F
 from django.utils import timezone
 
 from listings.models import Listing
@@ -33,6 +34,7 @@ from .engine_client import (
     engine_indices_delete,
 )
 from .engine_mapping import index_alias, index_body, index_name_new, index_pattern
+from .models import PendingEngineUpdate
 
 logger = logging.getLogger(__name__)
 
@@ -117,6 +119,8 @@ def search_index_rebuild(
     built = engine_indices(pattern=index_pattern(), client=client)
     older = [name for name in built if name != index]
     engine_indices_delete(indices=older, client=client)
+    # Every failure recorded before the load began is covered by the new index.
+    PendingEngineUpdate.objects.filter(last_tried_at__lt=started_at).delete()
     return RebuildReport(
         index=index, count=count, seconds=time.perf_counter() - started, deleted_indices=older
     )
@@ -169,6 +173,28 @@ def engine_listings_refresh(*, listing_ids: list[int], client=None) -> dict[str,
     return {"indexed": len(indexed), "removed": len(gone)}
 
 
+def engine_updates_failed(*, listing_ids: list[int], error: str) -> None:
+    """Record that these listings' documents could not be refreshed (one attempt more)."""
+    now = timezone.now()
+    for listing_id in listing_ids:
+        pending, _created = PendingEngineUpdate.objects.get_or_create(listing_id=listing_id)
+        PendingEngineUpdate.objects.filter(pk=pending.pk).update(
+            attempts=F("attempts") + 1, last_error=error[:2000], last_tried_at=now
+        )
+
+
+def engine_updates_repair(*, done: list[int], limit: int = 500) -> int:
+    """After a refresh of ``done`` succeeded: forget their failures and refresh up to
+    ``limit`` other listings that failed before, since the engine answers again.
+    Returns how many earlier failures were repaired. Raises ``EngineUnavailable``."""
+    PendingEngineUpdate.objects.filter(listing_id__in=done).delete()
+    earlier = list(PendingEngineUpdate.objects.values_list("listing_id", flat=True)[:limit])
+    if earlier:
+        engine_listings_refresh(listing_ids=earlier)
+        PendingEngineUpdate.objects.filter(listing_id__in=earlier).delete()
+    return len(earlier)
+
+
 search_listing_refresh = engine_listing_refresh  # its name before the database's was matched
 
 __all__ = [
@@ -176,6 +202,8 @@ __all__ = [
     "RebuildReport",
     "engine_listing_refresh",
     "engine_listings_refresh",
+    "engine_updates_failed",
+    "engine_updates_repair",
     "search_index_rebuild",
     "search_listing_refresh",
 ]

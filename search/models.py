@@ -123,3 +123,29 @@ class SearchEntryValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.facet}={self.value}"
+
+
+class PendingEngineUpdate(models.Model):
+    """A listing whose engine document could not be refreshed.
+
+    The task retries it with growing delays (search/tasks.py); any later successful
+    refresh picks it up, and a rebuild covers it, so it is repaired by the next run
+    either way. CCS see the count on the admin dashboard. Derived state like the
+    search table: a row goes when its listing's document is right again.
+    """
+
+    listing = models.OneToOneField(
+        "listings.Listing", primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    first_failed_at = models.DateTimeField(auto_now_add=True)
+    last_tried_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("search index update that failed")
+        verbose_name_plural = _("search index updates that failed")
+        ordering = ["first_failed_at"]
+
+    def __str__(self) -> str:
+        return f"Listing {self.listing_id}"

@@ -324,6 +324,8 @@ CCS_GROUP_PERMISSIONS = {
         "orders.add_buyerorderlimit",
         "orders.change_buyerorderlimit",
         "orders.view_buyerorderlimit",
+        # Search index updates that failed, counted on the dashboard.
+        "catalogue_search.view_pendingengineupdate",
     ],
 }
 
