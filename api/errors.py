@@ -34,7 +34,12 @@ def _message(exc: exceptions.APIException, status_code: int) -> str:
             f"Too many requests from your address (the limit is {settings.API_THROTTLE_RATE}). "
             f"Try again in {wait} second{'s' if wait != 1 else ''}."
         )
-    if isinstance(exc, exceptions.NotFound) and "cursor" in str(exc.detail):
+    if (
+        isinstance(exc, exceptions.NotFound)
+        and str(exc.detail) != exceptions.NotFound.default_detail
+    ):
+        # A view that says what is missing ("There is no page 99", a bad cursor) is
+        # more use to the caller than the general message.
         return str(exc.detail)
     if status_code in MESSAGES:
         return MESSAGES[status_code]

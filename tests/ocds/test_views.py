@@ -2,6 +2,7 @@
 
 import pytest
 
+from api.errors import error_body
 from ocds import views
 from ocds.validation import package_errors
 from strategies.models import PipelineEntry
@@ -194,7 +195,7 @@ def test_bad_input_is_answered_in_json(client, marketplace, url, status, message
     response = client.get(url)
 
     assert response.status_code == status
-    assert response.json() == {"detail": message}
+    assert response.json() == error_body(status_code=status, message=message)
 
 
 def test_an_empty_year_is_a_404_with_a_message(client, db):
@@ -203,9 +204,11 @@ def test_an_empty_year_is_a_404_with_a_message(client, db):
     nothing_yet = client.get("/api/v1/ocds/releases/")
 
     assert empty_year.status_code == 404
-    assert empty_year.json() == {"detail": "There are no releases for the financial year 2019-20"}
+    assert empty_year.json() == error_body(
+        status_code=404, message="There are no releases for the financial year 2019-20"
+    )
     assert nothing_yet.status_code == 404
-    assert nothing_yet.json() == {"detail": "There are no releases yet"}
+    assert nothing_yet.json() == error_body(status_code=404, message="There are no releases yet")
 
 
 def test_the_index_links_each_years_bulk_file(client, marketplace):

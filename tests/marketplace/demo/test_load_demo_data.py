@@ -36,10 +36,11 @@ def first_load(django_db_setup, django_db_blocker):
 
 @pytest.mark.smoke
 def test_the_demo_catalogue_loads_from_the_committed_fixtures(first_load):
-    assert "[5/8] Loading buyer organisations" in first_load
-    assert "[7/8] Loading listings" in first_load
+    assert "[5/9] Loading buyer organisations" in first_load
+    assert "[7/9] Loading listings" in first_load
+    assert "[8/9] Loading card payments" in first_load
     assert "Catalogue loaded in" in first_load
-    assert "[8/8] Loading procurement strategies" in first_load
+    assert "[9/9] Loading procurement strategies" in first_load
     assert SupplierOrganisation.objects.count() == 342
     assert BuyerOrganisation.objects.count() == 522
     assert Framework.objects.filter(name__in=["PSN Services", "PSN Connectivity"]).count() == 2
