@@ -8,7 +8,7 @@ exist (404).
 import stripe
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
@@ -136,10 +136,10 @@ def _to_checkout(request, order):
     return _see_other(url)
 
 
-def _see_other(url: str) -> HttpResponse:
+def _see_other(url: str) -> HttpResponseRedirect:
     # 303, so the browser fetches Stripe's page with GET after our POST.
-    response = HttpResponse(status=303)
-    response["Location"] = url
+    response = HttpResponseRedirect(url)
+    response.status_code = 303
     return response
 
 

@@ -19,7 +19,12 @@ from tests.factories import listing_make
 from tests.search.conftest import engine_refresh
 from tests.wagtail_admin import member_of, refused
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.opensearch]
+# Transactional, so the worker's own transactions commit; restored afterwards like
+# the browser tests, so later tests find the migrated rows (groups, content types).
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.opensearch,
+]
 
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
 
