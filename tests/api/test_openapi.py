@@ -62,6 +62,7 @@ def test_the_document_is_openapi_3_and_lists_every_endpoint(client):
         "/api/v1/frameworks/{slug}/",
         "/api/v1/listings/",
         "/api/v1/listings/{id}/",
+        "/api/v1/orders/",
         "/api/v1/pipeline/",
         "/api/v1/search/",
         "/api/v1/strategies/",
