@@ -125,6 +125,29 @@ SAMPLES = {
             "end_date": "2027-03-31",
         },
     ),
+    "orders": _page(
+        "orders",
+        {
+            "id": 12,
+            "supplier": {"slug": "example-it-ltd", "name": "Example IT"},
+            "buyer_organisation": {
+                "slug": "hill-top-academy",
+                "name": "Hill Top Academy",
+                "sector": "education",
+            },
+            "listing_id": 42,
+            "listing_version": 3,
+            "service_name": "School mailboxes",
+            "unit": "mailbox",
+            "quantity": 10,
+            "unit_price": "25.00",
+            "total_before_vat": "250.00",
+            "vat": "50.00",
+            "total": "300.00",
+            "currency": "GBP",
+            "paid_at": "2026-05-04T10:15:00Z",
+        },
+    ),
 }
 
 

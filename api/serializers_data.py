@@ -2,8 +2,11 @@
 
 Feedback comes from ``feedback.selectors.public_feedback`` (``PublicFeedback``),
 which never carries an author or the organisation behind a pseudonym. Awards never
-carry who recorded them, and no buyer contact is read at all.
+carry who recorded them, card orders never the person who ordered or the Stripe ids,
+and no buyer contact is read at all.
 """
+
+from decimal import Decimal
 
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -114,3 +117,47 @@ class AwardSerializer(serializers.Serializer):
     start_date = serializers.DateField(allow_null=True)
     end_date = serializers.DateField(allow_null=True)
     recorded_at = serializers.DateTimeField()
+
+
+def _pounds(pence: int) -> Decimal:
+    return Decimal(pence) / 100
+
+
+class OrderSerializer(serializers.Serializer):
+    """A paid card order: the fields are named one by one, so the person who ordered,
+    the Stripe ids and the platform fee can never slip in."""
+
+    id = serializers.IntegerField()
+    supplier = SupplierRefSerializer()
+    buyer_organisation = BuyerRefSerializer()
+    listing_id = serializers.IntegerField()
+    listing_version = serializers.IntegerField(source="listing_version.number")
+    service_name = serializers.CharField()
+    unit = serializers.CharField(source="unit_name")
+    quantity = serializers.IntegerField()
+    unit_price = serializers.SerializerMethodField(help_text="Before VAT.")
+    total_before_vat = serializers.SerializerMethodField()
+    vat = serializers.SerializerMethodField()
+    total = serializers.SerializerMethodField(help_text="Including VAT: what the buyer paid.")
+    currency = serializers.SerializerMethodField()
+    paid_at = serializers.DateTimeField()
+
+    @extend_schema_field(serializers.DecimalField(max_digits=12, decimal_places=2))
+    def get_unit_price(self, order) -> str:
+        return f"{_pounds(order.unit_price_pence):.2f}"
+
+    @extend_schema_field(serializers.DecimalField(max_digits=14, decimal_places=2))
+    def get_total_before_vat(self, order) -> str:
+        return f"{_pounds(order.subtotal_pence):.2f}"
+
+    @extend_schema_field(serializers.DecimalField(max_digits=14, decimal_places=2))
+    def get_vat(self, order) -> str:
+        return f"{_pounds(order.vat_pence):.2f}"
+
+    @extend_schema_field(serializers.DecimalField(max_digits=14, decimal_places=2))
+    def get_total(self, order) -> str:
+        return f"{_pounds(order.total_pence):.2f}"
+
+    @extend_schema_field(serializers.ChoiceField(choices=["GBP"]))
+    def get_currency(self, order) -> str:
+        return "GBP"

@@ -28,6 +28,7 @@ v1 = [
     path("strategies/", _public(views.StrategyList), name="strategies"),
     path("pipeline/", _public(views.PipelineList), name="pipeline"),
     path("awards/", _public(views.AwardList), name="awards"),
+    path("orders/", _public(views.OrderList), name="orders"),
 ]
 
 urlpatterns = [

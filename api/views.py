@@ -11,6 +11,7 @@ from direct_award.selectors import awards_recorded
 from feedback.selectors import public_feedback, public_feedback_ids, supplier_figures
 from frameworks.selectors import categories_in_tree_order, framework_list
 from listings.selectors import listings_public
+from orders.selectors import orders_paid_public
 from strategies.selectors import pipeline_entry_list, strategy_published
 from suppliers.selectors import suppliers_a_to_z
 
@@ -194,3 +195,11 @@ class AwardList(PagedListView):
 
     def get_queryset(self):
         return awards_recorded()
+
+
+@extend_schema(summary="Card orders paid through the service", tags=["Awards"])
+class OrderList(PagedListView):
+    serializer_class = data.OrderSerializer
+
+    def get_queryset(self):
+        return orders_paid_public()

@@ -46,7 +46,7 @@ class PlannedProcurementFacts:
 
 @dataclass(frozen=True)
 class AwardFacts:
-    """One contract awarded through the marketplace (a direct award today)."""
+    """One contract awarded through the marketplace: a direct award or a paid card order."""
 
     key: str  # unique across all sources, such as "award-7"
     date: datetime

@@ -1,16 +1,19 @@
 """The facts the OCDS builders publish, read through each source app's selectors.
 
-Each source is a function returning facts. Awards come from direct awards today;
-paid card orders plug in later as one more function in ``AWARD_SOURCES`` that
-returns ``AwardFacts`` (keys such as "order-12", so ocids never collide).
+Each source is a function returning facts. Awards come from direct awards and from
+paid card orders, each a function in ``AWARD_SOURCES`` returning ``AwardFacts``
+(keys such as "award-7" and "order-12", so ocids never collide).
 """
 
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 
 from direct_award.selectors import awards_recorded
+from orders.selectors import orders_paid_public
 from strategies.selectors import pipeline_entry_list
 
 from .facts import AwardFacts, OrganisationFacts, PlannedProcurementFacts
@@ -109,7 +112,43 @@ def direct_awards() -> list[AwardFacts]:
     return facts
 
 
-AWARD_SOURCES: list[Callable[[], Iterable[AwardFacts]]] = [direct_awards]
+def order_value(order) -> Decimal:
+    """An order's value as open data: before VAT, in pounds. Direct award values are
+    "the total value of the contract" as buyers type it, which UK contract notices
+    (Contracts Finder, Find a Tender) give without VAT; so spend and OCDS add like
+    with like, the order's VAT is left out."""
+    return Decimal(order.subtotal_pence) / 100
+
+
+def paid_orders() -> list[AwardFacts]:
+    facts = []
+    for order in orders_paid_public():
+        version = order.listing_version
+        lot = order.listing.lot
+        facts.append(
+            AwardFacts(
+                key=f"order-{order.pk}",
+                date=order.paid_at,
+                buyer=_buyer_facts(order.buyer_organisation, "buyer"),
+                supplier=supplier_facts(order.supplier),
+                title=order.service_name,
+                description=f"{order.quantity} at £{Decimal(order.unit_price_pence) / 100:,.2f} "
+                f"per {order.unit_name}, before VAT",
+                item_id=f"listing-{order.listing_id}-version-{version.number}",
+                method_details=(
+                    f"Bought and paid for by card from {lot.framework.name}, lot {lot.number} "
+                    f"({lot.name}), at the listed price"
+                ),
+                value=order_value(order),
+                start=timezone.localdate(order.paid_at),
+                end=None,
+                url=_absolute(reverse("listings:detail", args=[order.listing_id])),
+            )
+        )
+    return facts
+
+
+AWARD_SOURCES: list[Callable[[], Iterable[AwardFacts]]] = [direct_awards, paid_orders]
 
 
 def awards() -> list[AwardFacts]:

@@ -7,7 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Q, QuerySet
 
-from .models import BuyerOrderLimit, ConnectedAccount, Order
+from .models import BuyerOrderLimit, ConnectedAccount, Order, OrderStatus
 
 # Stripe takes at most 99,999,999 pence in one payment; a bigger total overflows.
 STRIPE_MAX_PENCE = 99_999_999
@@ -104,4 +104,23 @@ def user_may_refund(*, user: Any, order: Order) -> bool:
     return bool(
         getattr(user, "is_ccs_staff", False)
         or getattr(user, "supplier_organisation_id", None) == order.supplier_id
+    )
+
+
+def orders_paid_public() -> QuerySet[Order]:
+    """Paid card orders, oldest payment first, for open data (the API, OCDS, spend).
+
+    Only orders still paid: one never paid, expired, failed or refunded is no spend.
+    Readers may show the supplier, the buyer organisation, the listing version, the
+    quantity, the prices and the payment date; never the person who ordered, the
+    Stripe ids or the platform fee."""
+    return (
+        Order.objects.filter(status=OrderStatus.PAID, paid_at__isnull=False)
+        .select_related(
+            "supplier__head_office_region",
+            "buyer_organisation",
+            "listing__lot__framework",
+            "listing_version",
+        )
+        .order_by("paid_at", "pk")
     )

@@ -14,10 +14,10 @@ SME_TARGET_PERCENT = 25
 
 @dataclass(frozen=True)
 class SpendItem:
-    """One payment commitment: a direct award today, a paid order later."""
+    """One payment commitment: a direct award or a paid card order."""
 
     key: str  # as in the OCDS ocid, such as "award-7"
-    source: str  # "Direct award"
+    source: str  # "Direct award" or "Card order"
     day: date
     amount: Decimal
     supplier_name: str

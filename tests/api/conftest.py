@@ -148,3 +148,11 @@ def world(db, moderator) -> World:
         pending=pending,
         strategy=strategy,
     )
+
+
+@pytest.fixture
+def card_orders(client, settings, stripe_mock):
+    """Two paid card orders and one never paid (tests/ocds/data.py)."""
+    from tests.ocds.data import card_orders_make
+
+    return card_orders_make(client, settings)

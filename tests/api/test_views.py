@@ -164,6 +164,7 @@ PUBLIC_ENDPOINTS = [
     "api:strategies",
     "api:pipeline",
     "api:awards",
+    "api:orders",
 ]
 
 

@@ -12,6 +12,8 @@ from direct_award.models import Outcome
 from listings.models import Listing
 from marketplace.accounts.models import BuyerSector
 from marketplace.core.models import Region
+from orders import services as order_services
+from orders.models import ConnectedAccount, Order
 from strategies.models import PipelineEntry
 from strategies.services import PlannedEntry, strategy_save
 from suppliers.models import SizeBand, VcseType
@@ -22,6 +24,7 @@ from tests.factories import (
     SupplierUserFactory,
     listing_make,
 )
+from tests.orders.conftest import WEBHOOK_SECRET, completed_session, event_for, post_event
 
 SECRETS = [
     "Secret draft procurement",
@@ -136,4 +139,71 @@ def marketplace_make() -> dict:
         "awards": awards,
         "suppliers": {"small": small, "charity": charity, "large": large},
         "buyers": {"school": school, "borough": borough},
+    }
+
+
+# Card orders --------------------------------------------------------------------
+
+ORDER_PERSON = "Percy Purchaser"
+ORDER_STRIPE_IDS = ["acct_1MailboxesLtd", "cs_test_paid", "pi_test_paid"]
+
+
+def _moment(day: date):
+    return timezone.make_aware(timezone.datetime(day.year, day.month, day.day, 12))
+
+
+def card_orders_make(client, settings) -> dict:
+    """Card orders of £25 mailboxes (before VAT; 20% VAT) placed through the service and
+    paid through the signed Stripe webhook, as tests/orders does: one paid in May 2026
+    (10 mailboxes), one placed on 31 March 2026 but paid on 1 April 2026 (4 mailboxes),
+    and one never paid (3 mailboxes)."""
+    settings.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET
+    settings.ORDERS_VAT_RATE = "0.20"
+    settings.ORDERS_DEFAULT_MAX_ORDER_POUNDS = 10_000
+    settings.ORDERS_PLATFORM_FEE_PERCENT = "0"
+    seller = SupplierUserFactory(
+        supplier_organisation__name="School Mailboxes Ltd",
+        supplier_organisation__companies_house_number="07654321",
+        supplier_organisation__size_band=SizeBand.SMALL,
+        supplier_organisation__head_office_region=Region.objects.get(code="TLE"),
+    )
+    ConnectedAccount.objects.create(
+        supplier=seller.supplier_organisation,
+        stripe_account_id=ORDER_STRIPE_IDS[0],
+        charges_enabled=True,
+        details_submitted=True,
+    )
+    listing = listing_make(
+        supplier_user=seller,
+        publish=True,
+        name="School mailboxes",
+        buy_online=True,
+        unit_price=Decimal("25.00"),
+        unit_name="mailbox",
+        min_quantity=1,
+        max_quantity=500,
+    )
+    buyer = BuyerFactory(
+        full_name=ORDER_PERSON,
+        buyer_organisation=BuyerOrganisationFactory(
+            name="Valley Primary School", sector=BuyerSector.EDUCATION
+        ),
+    )
+
+    def order(quantity: int, *, placed: date, paid: date | None) -> Order:
+        made = order_services.order_place(actor=buyer, listing=listing, quantity=quantity)
+        if paid is not None:
+            post_event(client, event_for("checkout.session.completed", completed_session(made)))
+            Order.objects.filter(pk=made.pk).update(paid_at=_moment(paid))
+        Order.objects.filter(pk=made.pk).update(created_at=_moment(placed))
+        made.refresh_from_db()
+        return made
+
+    return {
+        "listing": listing,
+        "buyer": buyer,
+        "supplier": seller.supplier_organisation,
+        "paid": order(10, placed=date(2026, 5, 4), paid=date(2026, 5, 4)),
+        "paid_in_april": order(4, placed=date(2026, 3, 31), paid=date(2026, 4, 1)),
+        "unpaid": order(3, placed=date(2026, 6, 1), paid=None),
     }
