@@ -8,6 +8,8 @@ Examples are bounded so the run stays short on a busy two-core machine.
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.urls import reverse
 from hypothesis import HealthCheck, settings
 from schemathesis import checks
@@ -15,7 +17,9 @@ from schemathesis import checks
 from marketplace.wsgi import application
 from tests.factories import listing_make
 
-pytestmark = pytest.mark.django_db
+# Committed data (a transactional test): the app under test may then open and close
+# its own connections, as it does in production, and still see the catalogue.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
@@ -23,6 +27,18 @@ def catalogue(db):
     """A framework with a lot and a published listing: enough for every endpoint to
     have something to show (the privacy tests use the fuller ``world``)."""
     return listing_make(publish=True)
+
+
+@pytest.fixture(autouse=True)
+def _requests_keep_the_test_connection():
+    """Calling the WSGI app directly sends request_started/finished, whose handler
+    closes the database connection the test's transaction lives on. Django's test
+    client disconnects that handler around each request; do the same here."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 # Read through the app itself, as a client would (the document needs no database).
