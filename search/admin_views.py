@@ -47,11 +47,17 @@ def vocabulary_url() -> str:
 
 def filters_text(filters: str) -> str:
     """ "regions=TLC&sizes=micro" as "Region served: TLC; Size: micro"."""
-    parts = []
+    chosen: dict[str, list[str]] = {}
     for name, value in parse_qsl(filters):
+        chosen.setdefault(name, []).append(value)
+    parts = []
+    for name, values in chosen.items():
         facet = FACET_TABLE.get(name)
-        label = facet.label if facet else _FILTER_LABELS.get(name, name)
-        parts.append(f"{label}: {value}")
+        if facet is None:
+            parts.append(f"{_FILTER_LABELS.get(name, name)}: {', '.join(values)}")
+            continue
+        names = facet.names(values)
+        parts.append(f"{facet.label}: {', '.join(str(names.get(v, v)) for v in values)}")
     return "; ".join(parts)
 
 
