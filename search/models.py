@@ -149,3 +149,7 @@ class PendingEngineUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"Listing {self.listing_id}"
+
+
+# Search analytics and "Recommended by CCS" live in their own module.
+from .analytics_models import RecommendedListing, SearchDailyCount  # noqa: E402, F401

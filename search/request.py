@@ -74,3 +74,4 @@ class SearchResult:
     executor: str  # "database" or "engine"
     took_ms: float | None = None  # the engine's own "took", when it answered
     fell_back: bool = False  # the engine was unreachable and the database answered
+    relaxed: bool = False  # not every word matched: the hits match most of them

@@ -20,6 +20,8 @@ from .filters import PAGE_MAX, ListingSearchFilterSet
 from .forms import JourneyForm
 from .journeys import JOURNEYS, journey_get, journey_query
 from .request import PAGE_SIZE
+from .selectors import recommended_listings_for
+from .services import search_log_record
 
 
 def _page(total: int, number: int):
@@ -41,6 +43,7 @@ def search_results(request):
     chosen = presenters.chosen_filters(request.GET, search, form, labels)
     presenters.form_with_counts(form, result, labels)
     query_string = presenters.search_query_string(request.GET)
+    search_log_record(filterset=filterset, result=result, user=request.user)  # no personal data
     return render(
         request,
         "search/results.html",
@@ -56,6 +59,7 @@ def search_results(request):
             "flag_items": presenters.flag_items(form, result),
             "save_href": reverse("direct_award:save-search") + f"?{query_string}",
             "sign_in_href": reverse("accounts:sign-in") + "?" + _next(request),
+            "recommended": recommended_listings_for(keywords=search.keywords),
         },
         status=200 if valid else 400,
     )

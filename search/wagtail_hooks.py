@@ -1,21 +1,35 @@
-"""CCS see search index updates that failed, so a broken engine is noticed.
+"""CCS see search index updates that failed, so a broken engine is noticed; CCS
+read the search analytics report and recommend services for a search.
 
 A dashboard row counts them and links to a read-only list; nobody adds, edits or
 deletes them by hand: the retries, the next successful update or a rebuild clear
 them (search/tasks.py).
 """
 
-from django.urls import reverse
+from django.core.exceptions import ValidationError
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import policy_registry, register_permission_policy
+from wagtail.snippets.models import register_snippet
 
+from listings.selectors import listings_public
 from marketplace.core.dashboard import WAITING_FOR_CCS_HOOK, Waiting
-from marketplace.core.wagtail_admin import ActionsOnlyPermissionPolicy
+from marketplace.core.wagtail_admin import (
+    ActionsOnlyPermissionPolicy,
+    NoDeletePermissionPolicy,
+    NoDeleteSnippetViewSet,
+)
 
-from .models import PendingEngineUpdate
+from .admin_views import URL_NAMESPACE, VIEW_PERMISSION, SearchAnalyticsView
+from .analytics import query_normalise
+from .models import PendingEngineUpdate, RecommendedListing
+from .services import recommended_listing_audit
 
 register_permission_policy(
     PendingEngineUpdate, ActionsOnlyPermissionPolicy(PendingEngineUpdate, actions={"view": "view"})
@@ -57,3 +71,79 @@ def search_failures_waiting_for_ccs(user) -> list[Waiting]:
         count,
     )
     return [Waiting(text, reverse(pending_viewset.get_url_name("index")), count)]
+
+
+# Search analytics (a report) and "Recommended by CCS" (a snippet): issue 13.
+
+
+@hooks.register("register_admin_urls")
+def register_search_analytics_urls():
+    urls = [path("", SearchAnalyticsView.as_view(), name="report")]
+    return [path("search-analytics/", include((urls, URL_NAMESPACE)))]
+
+
+class AnalyticsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(VIEW_PERMISSION)
+
+
+@hooks.register("register_reports_menu_item")
+def register_search_analytics_menu_item():
+    return AnalyticsMenuItem(
+        _("Search analytics"),
+        reverse(f"{URL_NAMESPACE}:report"),
+        name="search-analytics",
+        icon_name="search",
+        order=900,
+    )
+
+
+class RecommendedListingForm(WagtailAdminModelForm):
+    """Only published listings can be chosen; the words are stored as searches are counted."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["listing"].queryset = listings_public().order_by("live_version__name")
+
+    def clean_query(self):
+        query = query_normalise(self.cleaned_data.get("query") or "")
+        if not query:
+            raise ValidationError(_("Enter the search words to recommend the service for"))
+        return query
+
+
+register_permission_policy(RecommendedListing, NoDeletePermissionPolicy(RecommendedListing))
+
+
+class RecommendedListingViewSet(NoDeleteSnippetViewSet):
+    model = RecommendedListing
+    icon = "pick"
+    menu_label = _("Recommended services")
+    menu_name = "recommended-services"
+    add_to_admin_menu = False  # under Snippets, beside the buyer vocabulary
+    copy_view_enabled = False
+    list_display = ["query", "listing", "order", "active", "updated_at"]
+    list_filter = ["active"]
+    search_fields = ["query"]
+    edit_handler = ObjectList(
+        [FieldPanel("query"), FieldPanel("listing"), FieldPanel("order"), FieldPanel("active")],
+        base_form_class=RecommendedListingForm,
+    )
+
+    def get_queryset(self, request):
+        return RecommendedListing.objects.select_related("listing__live_version")
+
+
+register_snippet(RecommendedListingViewSet)
+
+
+@hooks.register("after_create_snippet")
+def recommended_listing_created(request, instance):
+    if isinstance(instance, RecommendedListing):
+        recommended_listing_audit(actor=request.user, recommendation=instance, action="created")
+
+
+@hooks.register("after_edit_snippet")
+def recommended_listing_edited(request, instance):
+    if isinstance(instance, RecommendedListing):
+        recommended_listing_audit(actor=request.user, recommendation=instance, action="edited")

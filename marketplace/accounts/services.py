@@ -285,6 +285,8 @@ CCS_GROUP_PERMISSIONS = {
         "suppliers.view_supplierorganisation",
         "suppliers.change_supplierorganisation",
         "feedback.moderate_feedback",
+        # What buyers search for and fail to find (no personal data).
+        "catalogue_search.view_searchdailycount",
     ],
     CCS_ADMINS_GROUP: [
         "wagtailadmin.access_admin",
@@ -326,6 +328,11 @@ CCS_GROUP_PERMISSIONS = {
         "orders.view_buyerorderlimit",
         # Search index updates that failed, counted on the dashboard.
         "catalogue_search.view_pendingengineupdate",
+        # Search analytics, and services recommended for a search (never deleted).
+        "catalogue_search.view_searchdailycount",
+        "catalogue_search.add_recommendedlisting",
+        "catalogue_search.change_recommendedlisting",
+        "catalogue_search.view_recommendedlisting",
     ],
 }
 
