@@ -88,7 +88,14 @@ def guide_detail(request, slug: str):
         return render(
             request,
             "search/guide_no_results.html",
-            {"journey": journey, "steps": journey_next_steps(form.questions(), answers)},
+            {
+                "journey": journey,
+                "steps": journey_next_steps(form.questions(), answers),
+                "answers": [
+                    (question.text, answer.text)
+                    for question, answer in zip(form.questions(), answers, strict=True)
+                ],
+            },
         )
     return render(
         request,

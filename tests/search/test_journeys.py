@@ -4,6 +4,7 @@ where the service is delivered; the needs search the right things."""
 
 import itertools
 import re
+import uuid
 from dataclasses import replace
 from functools import cache
 
@@ -12,6 +13,9 @@ from django.http import QueryDict
 
 from marketplace.demo import loaders
 from search.database import search_database
+from search.engine_client import engine_client
+from search.engine_executor import search_engine_run
+from search.engine_index import search_index_rebuild
 from search.filters import ListingSearchFilterSet
 from search.journeys import (
     JOURNEYS,
@@ -95,6 +99,8 @@ def test_answers_that_find_nothing_offer_the_searches_that_do(client):
     assert response.status_code == 200
     page = text(response)
     assert "No services match all your answers" in page
+    assert "What do you need? Backing up files and systems" in page
+    assert "Which region do you need the service in? North East" in page
     html = response.content.decode()
     # Dropping the region alone still finds nothing (it is from a large company), and so
     # does dropping the size alone (it is not in the North East): the need on its own does.
@@ -152,28 +158,13 @@ def test_a_platform_is_offered_only_while_a_service_works_with_it(client):
 # On the demo catalogue ------------------------------------------------------------------
 
 
-@cache
-def _ids(name: str, values: tuple[str, ...]) -> frozenset[int]:
-    """The listings one search parameter finds on its own, from the database executor."""
-    query = QueryDict(mutable=True)
-    query.setlist(name, list(values))
-    request = ListingSearchFilterSet(query).search_request()
-    result = search_database(replace(request, page_size=ALL))
-    assert result.total == len(result.hits) < ALL, (name, values)
-    return frozenset(hit.listing_id for hit in result.hits)
+EXECUTORS = {"database": search_database, "engine": search_engine_run}
 
 
-def _found(query: QueryDict) -> int:
-    """How many services the search finds: what every parameter finds, as the search
-    ANDs its keywords and filters (checked against the executor itself below)."""
-    found: frozenset[int] | None = None
-    for name in query:
-        ids = _ids(name, tuple(query.getlist(name)))
-        found = ids if found is None else found & ids
-    return len(found) if found is not None else ALL
-
-
-def test_every_guide_answer_combination_on_the_demo_catalogue_ends_in_services(client):
+@pytest.fixture(params=["database", pytest.param("engine", marks=pytest.mark.opensearch)])
+def demo_catalogue(request, settings):
+    """The demo catalogue's listings, in the database executor's entries and, for the
+    engine, in an index under a prefix of this test's own (deleted afterwards)."""
     # The demo catalogue's steps of load_demo_data, without the feedback, orders and
     # strategies the guides never read (a third of the time).
     for step in (
@@ -186,7 +177,47 @@ def test_every_guide_answer_combination_on_the_demo_catalogue_ends_in_services(c
         step(lambda line: None)
     search_entries_rebuild()
     _ids.cache_clear()
+    if request.param == "database":
+        yield request.param
+        return
+    settings.SEARCH_ENGINE = "opensearch"
+    settings.SEARCH_ENGINE_URL = request.getfixturevalue("opensearch_url")
+    prefix = f"{settings.SEARCH_INDEX_PREFIX}-guides-{uuid.uuid4().hex[:8]}"
+    settings.SEARCH_INDEX_PREFIX = prefix
+    settings.SEARCH_ENGINE_TIMEOUT = 5.0  # about answers, not speed (see conftest.search_engine)
+    search_index_rebuild()
+    yield request.param
+    engine_client().indices.delete(index=f"{prefix}*", expand_wildcards="all")
 
+
+@cache
+def _ids(executor: str, name: str, values: tuple[str, ...]) -> frozenset[int]:
+    """The listings one search parameter finds on its own, from the executor."""
+    query = QueryDict(mutable=True)
+    query.setlist(name, list(values))
+    request = ListingSearchFilterSet(query).search_request()
+    result = EXECUTORS[executor](replace(request, page_size=ALL))
+    assert result.total == len(result.hits) < ALL, (name, values)
+    return frozenset(hit.listing_id for hit in result.hits)
+
+
+def _counter(executor: str):
+    def found(query: QueryDict) -> int:
+        """How many services the search finds: what every parameter finds, as the search
+        ANDs its keywords and filters (checked against the executor itself below)."""
+        ids: frozenset[int] | None = None
+        for name in query:
+            alone = _ids(executor, name, tuple(query.getlist(name)))
+            ids = alone if ids is None else ids & alone
+        return len(ids) if ids is not None else ALL
+
+    return found
+
+
+def test_every_guide_answer_combination_on_the_demo_catalogue_ends_in_services(
+    client, demo_catalogue
+):
+    _found = _counter(demo_catalogue)
     dead_ends, walked = [], []
     asked = {journey.slug: journey_questions(journey) for journey in JOURNEYS}
     for journey in JOURNEYS:
@@ -208,7 +239,7 @@ def test_every_guide_answer_combination_on_the_demo_catalogue_ends_in_services(c
         for need in asked[journey.slug][0][1]:
             assert _found(journey_query([need])) >= 1, (journey.slug, need.value)
     # The combinations the catalogue cannot satisfy, identified (each offers a next step).
-    print(f"\n{len(walked)} guide answer combinations, {len(dead_ends)} find nothing:")
+    print(f"\n{demo_catalogue}: {len(walked)} answer combinations, {len(dead_ends)} find nothing:")
     for slug, group in itertools.groupby(dead_ends, key=lambda dead: dead[0].slug):
         print(f"  {slug}: {len(list(group))}")
     # No demo listing works with a government platform or HSCN, so those are not asked.
