@@ -2,18 +2,20 @@
 
 from django import forms
 
-from .journeys import Answer, Journey
+from .journeys import Answer, Journey, Question, journey_questions
 
 
 class JourneyForm(forms.Form):
     def __init__(self, *args, journey: Journey, **kwargs):
         super().__init__(*args, **kwargs)
         self.journey = journey
-        for question in journey.questions:
+        # Asked once per request: whether an answer is offered can take a search.
+        self.asked = journey_questions(journey)
+        for question, choices in self.asked:
             self.fields[question.name] = forms.ChoiceField(
                 label=question.text,
                 help_text=question.hint,
-                choices=[(answer.value, answer.text) for answer in question.choices()],
+                choices=[(answer.value, answer.text) for answer in choices],
                 widget=forms.RadioSelect,
                 error_messages={"required": question.error, "invalid_choice": question.error},
             )
@@ -21,5 +23,9 @@ class JourneyForm(forms.Form):
     def answers(self) -> list[Answer]:
         """The chosen answers; only call once the form is valid."""
         return [
-            question.answer(self.cleaned_data[question.name]) for question in self.journey.questions
+            next(answer for answer in choices if answer.value == self.cleaned_data[question.name])
+            for question, choices in self.asked
         ]
+
+    def questions(self) -> list[Question]:
+        return [question for question, _ in self.asked]

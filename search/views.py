@@ -18,7 +18,7 @@ from . import presenters
 from .executor import search_run
 from .filters import PAGE_MAX, ListingSearchFilterSet
 from .forms import JourneyForm
-from .journeys import JOURNEYS, journey_get, journey_query
+from .journeys import JOURNEYS, journey_get, journey_next_steps, journey_query, journey_total
 from .request import PAGE_SIZE
 from .selectors import recommended_listings_for
 from .services import search_log_record
@@ -84,8 +84,23 @@ def guide_detail(request, slug: str):
     # The button sends a name too, so a form sent with nothing chosen still says what is missing.
     form = JourneyForm(request.GET or None, journey=journey)
     if form.is_bound and form.is_valid():
-        query = journey_query(form.answers())
-        return redirect(reverse("search:results") + "?" + query.urlencode())
+        answers = form.answers()
+        query = journey_query(answers)
+        if journey_total(query):
+            return redirect(reverse("search:results") + "?" + query.urlencode())
+        # Nothing matches every answer: offer the searches that do find services.
+        return render(
+            request,
+            "search/guide_no_results.html",
+            {
+                "journey": journey,
+                "steps": journey_next_steps(form.questions(), answers),
+                "answers": [
+                    (question.text, answer.text)
+                    for question, answer in zip(form.questions(), answers, strict=True)
+                ],
+            },
+        )
     return render(
         request,
         "search/guide_detail.html",

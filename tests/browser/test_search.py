@@ -20,6 +20,9 @@ PAGES = {
     "guides": "/search/guides/",
     "guide": "/search/guides/council/",
     "guide with errors": "/search/guides/council/?need=website&answered=yes",
+    # The one backup service is in the North West: the guide offers the next steps.
+    "guide with no services": "/search/guides/school/?need=backup&region=TLC&kind=any&answered=yes",
+    "guide results": "/search/?region=TLD&q=backup",
 }
 
 
@@ -57,7 +60,7 @@ def test_a_buyer_follows_a_guide_to_a_listing_by_keyboard_without_javascript(
     tab_to(page, "input[name=need][value=email]")  # Tab enters a radio group at its first radio
     page.keyboard.press("ArrowDown")  # website
     page.keyboard.press("ArrowDown")  # backup
-    tab_to(page, "input[name=local][value=anywhere]")
+    tab_to(page, "input[name=region][value=anywhere]")
     page.keyboard.press("Space")
     tab_to(page, "input[name=kind][value=any]")
     page.keyboard.press("ArrowDown")  # only SMEs
