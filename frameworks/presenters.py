@@ -146,8 +146,9 @@ def key_dates(framework: Framework) -> list[tuple]:
     ]
     if framework.previous_iteration:
         rows.append(("Previous iteration", framework_link(framework.previous_iteration)))
-    if framework.next_iteration:
-        rows.append(("Next iteration", framework_link(framework.next_iteration)))
+    # A query each time it is read: ask once.
+    if next_iteration := framework.next_iteration:
+        rows.append(("Next iteration", framework_link(next_iteration)))
     return rows
 
 
