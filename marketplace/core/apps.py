@@ -1,3 +1,5 @@
+import functools
+
 from django.apps import AppConfig
 from django.urls import register_converter
 from django.utils.translation import gettext_lazy as _
@@ -72,4 +74,7 @@ def _share_govuk_jinja_environment() -> None:
         autoescape=base.select_autoescape(),
         auto_reload=False,
     )
+    # Each render also compiles its one-line "import the macro, call it" template;
+    # there is one such line per component, so keep each compiled once.
+    shared.from_string = functools.lru_cache(maxsize=128)(shared.from_string)
     base.Environment = lambda **kwargs: shared
