@@ -26,15 +26,25 @@ from govuk_frontend_django.components.button import GovUKButton
 register = template.Library()
 
 
-def _number(groups: list[dict], prefix: str) -> None:
-    """Give every box without one an id: the first gets the field's own, which error
+def _rows(groups: list[dict], prefix: str) -> list[dict]:
+    """Each group with its boxes in one flat list (a child's children marked where their
+    indented block starts and ends), so the template needs one loop and no include
+    per box; every box without an id gets one: the first the field's own, which error
     links point at, the others a number after it."""
     count = 0
+    rows = []
     for group in groups:
+        boxes = []
         for item in group["items"]:
-            for box in (item, *item.get("children", ())):
+            children = list(item.get("children", ()))
+            for box in (item, *children):
                 count += 1
                 box.setdefault("id", prefix if count == 1 else f"{prefix}-{count}")
+                boxes.append({"box": box, "starts": False, "ends": False})
+            if children:
+                boxes[-len(children)]["starts"] = boxes[-1]["ends"] = True
+        rows.append({**group, "boxes": boxes})
+    return rows
 
 
 @register.inclusion_tag("core/includes/checkbox_tree.html")
@@ -56,7 +66,7 @@ def gds_checkbox_tree(
     if error:  # the error summary links to the first box: its group must be open
         for group in groups[:1]:
             group["open"] = True
-    _number(list(groups), prefix)
+    rows = _rows(list(groups), prefix)
     described = " ".join(
         part for part, shown in ((f"{prefix}-hint", hint), (f"{prefix}-error", error)) if shown
     )
@@ -68,7 +78,7 @@ def gds_checkbox_tree(
         "hint": hint,
         "error": error,
         "described": described,
-        "groups": groups,
+        "groups": rows,
         "classes": " govuk-checkboxes--small" if small else "",
         # One button rendered once through the Design System's macro, repeated at the
         # end of each group so the buyer can apply without scrolling past the others.
