@@ -6,6 +6,7 @@ listing's text before they add ``<mark>``. Everything else reaches the template
 as plain text and is escaped there.
 """
 
+from collections import Counter
 from types import SimpleNamespace
 
 from django import forms
@@ -171,8 +172,13 @@ def category_groups(form: forms.Form, result: SearchResult) -> list[dict]:
         if slug in counts or slug in opened:
             kids.setdefault(parent, []).append((slug, name))
 
+    names = Counter(name for _slug, name, _parent in nodes)
+
     def box(slug: str, text: str, context: str = "") -> dict:
+        # A name used twice in the tree ("Email and secure email") is read out with its
+        # group; the others need nothing more, which keeps the page light.
         label = f"{text} ({counts.get(slug, 0)})"
+        context = context if names[text] > 1 else ""
         return {"value": slug, "text": label, "checked": slug in chosen, "context": context}
 
     groups = []
