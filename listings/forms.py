@@ -14,7 +14,7 @@ from django.conf import settings
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
-from frameworks.models import Lot
+from frameworks.models import Category, Lot
 from frameworks.selectors import lot_refusal_reason
 from marketplace.core.choice_fields import CheckedModelChoiceField, CheckedModelMultipleChoiceField
 from marketplace.core.models import Region
@@ -267,6 +267,38 @@ class ListingForm(forms.Form):
         """A new listing starts with the regions the supplier says it serves."""
         regions = [region.code for region in supplier.regions_served.all()]
         return {"regions": regions + ([WHOLE_UK] if supplier.serves_whole_uk else [])}
+
+    def category_groups(self) -> list[dict]:
+        """The lot's categories grouped under their parents, for the checkbox tree
+        (core's ``gds_checkbox_tree``): many categories share a name across groups
+        ("Email and secure email"), so each box is shown, and read out, with its
+        group. A group holding a chosen box starts open; one group is a plain list."""
+        categories = list(self.fields["categories"].queryset)
+        parents = dict(
+            Category.objects.filter(
+                path__in={category.path[: -Category.steplen] for category in categories}
+            ).values_list("path", "name")
+        )
+        value = self["categories"].value() or []
+        chosen = {str(getattr(item, "pk", item)) for item in value}
+        groups: dict[str, dict] = {}
+        for category in sorted(categories, key=lambda c: (c.path[: -Category.steplen], c.name)):
+            parent = parents.get(category.path[: -Category.steplen], "")
+            group = groups.setdefault(parent, {"summary": parent, "open": False, "items": []})
+            checked = str(category.pk) in chosen
+            group["open"] = group["open"] or checked
+            group["items"].append(
+                {
+                    "value": str(category.pk),
+                    "text": category.name,
+                    "checked": checked,
+                    "context": parent,
+                }
+            )
+        if len(groups) == 1:
+            for group in groups.values():
+                group["summary"] = ""
+        return list(groups.values())
 
     def clean_categories(self):
         chosen = self.cleaned_data["categories"]

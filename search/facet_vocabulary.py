@@ -60,6 +60,16 @@ def category_choices() -> Choices:
     return choices
 
 
+def category_nodes() -> list[tuple[str, str, str | None]]:
+    """Every category as (slug, short name, parent's slug or None), in tree order."""
+    slugs: dict[str, str] = {}
+    nodes = []
+    for path, slug, name in Category.objects.order_by("path").values_list("path", "slug", "name"):
+        slugs[path] = slug
+        nodes.append((slug, name, slugs.get(path[: -Category.steplen])))
+    return nodes
+
+
 def category_names(slugs: list[str]) -> dict[str, str]:
     return dict(Category.objects.filter(slug__in=slugs).values_list("slug", "name"))
 

@@ -6,6 +6,7 @@ listing's text before they add ``<mark>``. Everything else reaches the template
 as plain text and is escaped there.
 """
 
+from collections import Counter
 from types import SimpleNamespace
 
 from django import forms
@@ -19,6 +20,7 @@ from marketplace.core.models import Region
 from marketplace.core.money import money_text
 from suppliers import presenters as supplier_presenters
 
+from .facet_vocabulary import category_nodes
 from .facets import Match, facet_get, facets_all
 from .request import FacetValue, Hit, SearchRequest, SearchResult
 
@@ -30,6 +32,11 @@ FLAG_FACETS = tuple(facet.name for facet in facets_all() if facet.match is Match
 FLAGS = {name: facet_get(name).attribute for name in FLAG_FACETS}
 FLAGS |= {"open_standards": "open_standards", "apprenticeships": "apprenticeships"}
 HINTS = {facet.name: facet.hint for facet in facets_all() if facet.hint}
+# Social value filters, shown with the region and size filters before the rest.
+SOCIAL_FLAGS = ("vcse", "apprenticeships")
+MORE_CATEGORIES = (
+    "To see the more specific categories inside one, select it, then select Apply filters."
+)
 SNIPPET_JOIN = " \N{HORIZONTAL ELLIPSIS} "
 
 
@@ -118,27 +125,99 @@ def select_fields(form: forms.Form) -> list[forms.BoundField]:
     return [form[facet.name] for facet in facets_all() if facet.match is Match.ONE]
 
 
-def checkbox_fields(form: forms.Form) -> list[forms.BoundField]:
-    """The list filters shown as checkboxes, each with its hint."""
-    fields = []
+def _checked(field: forms.BoundField) -> set[str]:
+    value = field.value()
+    return {str(v) for v in value} if isinstance(value, list | tuple) else set()
+
+
+def checkbox_lists(form: forms.Form) -> dict[str, dict]:
+    """The list filters other than categories, by name, as one plain group of boxes each
+    with its hint: only values with services (or chosen) are offered, with counts."""
+    lists = {}
     for name in FACET_FIELDS:
-        if isinstance(form.fields[name].widget, forms.CheckboxSelectMultiple):
-            bound = form[name]
-            bound.help_text = HINTS.get(name, bound.help_text)
-            fields.append(bound)
-    return fields
+        field = form.fields[name]
+        if not isinstance(field.widget, forms.CheckboxSelectMultiple) or facet_get(name).tree:
+            continue
+        bound = form[name]
+        checked = _checked(bound)
+        items = [
+            {"value": str(value), "text": str(text), "checked": str(value) in checked}
+            for value, text in field.choices
+        ]
+        if items or bound.errors:
+            lists[name] = {
+                "field": bound,
+                "hint": HINTS.get(name, ""),
+                "groups": [{"items": items}],
+            }
+    return lists
 
 
-def flag_items(form: forms.Form, result: SearchResult) -> list[dict]:
-    """The single tick boxes as one group of checkboxes, each with its own name."""
+def category_groups(form: forms.Form, result: SearchResult) -> list[dict]:
+    """The categories as a tree the buyer opens one group at a time: each top-level
+    category a group with its count, holding a box for the whole group and one for
+    each child. A child's own children are listed once the buyer has chosen it (or
+    one of them), so the page never carries every category at once."""
+    counts = {v.value: v.count for v in result.facets.get("category", [])}
+    chosen = _checked(form["category"]) & set(counts)
+    nodes = category_nodes()
+    parents = {slug: parent for slug, _name, parent in nodes}
+    opened: set[str] = set()  # chosen categories and their ancestors
+    for slug in chosen:
+        while slug and slug not in opened:
+            opened.add(slug)
+            slug = parents.get(slug)
+    kids: dict[str | None, list[tuple[str, str]]] = {}
+    for slug, name, parent in nodes:
+        if slug in counts or slug in opened:
+            kids.setdefault(parent, []).append((slug, name))
+
+    names = Counter(name for _slug, name, _parent in nodes)
+
+    def box(slug: str, text: str, context: str = "") -> dict:
+        # A name used twice in the tree ("Email and secure email") is read out with its
+        # group; the others need nothing more, which keeps the page light.
+        label = f"{text} ({counts.get(slug, 0)})"
+        context = context if names[text] > 1 else ""
+        return {"value": slug, "text": label, "checked": slug in chosen, "context": context}
+
+    groups = []
+    for slug, name in kids.get(None, []):
+        if slug not in kids:  # nothing below it: a single box
+            groups.append({"items": [box(slug, name)]})
+            continue
+        items, more = [box(slug, f"All of {name}")], False
+        for child, child_name in kids[slug]:
+            item = box(child, child_name, name)
+            if child in opened:
+                item["children"] = [
+                    box(leaf, text, child_name) for leaf, text in kids.get(child, [])
+                ]
+            else:
+                more = more or child in kids
+            items.append(item)
+        groups.append(
+            {
+                "summary": f"{name} ({counts.get(slug, 0)})",
+                "open": slug in opened,
+                "hint": MORE_CATEGORIES if more else "",
+                "items": items,
+            }
+        )
+    return groups
+
+
+def flag_groups(form: forms.Form, result: SearchResult) -> dict[str, list[dict]]:
+    """The single tick boxes, each with its own name, in two groups: social value (a
+    mission filter, shown first) and the other requirements."""
     counts = {facet: sum(v.count for v in result.facets.get(facet, [])) for facet in FLAG_FACETS}
-    items = []
+    groups: dict[str, list[dict]] = {"social": [], "other": []}
     for name in FLAGS:
         field = form[name]
         text = str(field.label)
         if name in counts:
             text = f"{text} ({counts[name]})"
-        items.append(
+        groups["social" if name in SOCIAL_FLAGS else "other"].append(
             {
                 "name": name,
                 "id": field.auto_id,
@@ -147,7 +226,7 @@ def flag_items(form: forms.Form, result: SearchResult) -> list[dict]:
                 "checked": bool(field.value()),
             }
         )
-    return items
+    return {key: [{"items": items}] for key, items in groups.items()}
 
 
 def _without(query: QueryDict, name: str, value: str | None = None) -> str:

@@ -98,9 +98,23 @@ def test_a_supplier_lists_a_service_by_keyboard_without_javascript(
     assert public_link.get_attribute("href") == f"/services/{listing.pk}/"
 
 
+@pytest.fixture
+def grouped_lot():
+    """A lot whose categories sit in two groups that both hold an "Email" category."""
+    hosting, software = category_make("Hosting"), category_make("Software")
+    return LotFactory(
+        name="Cloud software",
+        categories=[
+            category_make("Email", parent=hosting),
+            category_make("Backup", parent=hosting),
+            category_make("Email", parent=software),
+        ],
+    )
+
+
 @pytest.mark.parametrize("javascript", [True, False], ids=["with JS", "without JS"])
 def test_the_supplier_listing_pages_have_no_accessibility_violations(
-    page, page_as_without_js, live_server, supplier_user, lot, javascript
+    page, page_as_without_js, live_server, supplier_user, lot, grouped_lot, javascript
 ):
     browser_page = page if javascript else page_as_without_js
     # A listing with the most to show: published with a document, then changed, and
@@ -122,6 +136,7 @@ def test_the_supplier_listing_pages_have_no_accessibility_violations(
         "your listings": "/supplier/listings/",
         "choose a lot": "/supplier/listings/new/",
         "listing form": f"/supplier/listings/new/{lot.pk}/",
+        "listing form, categories in groups": f"/supplier/listings/new/{grouped_lot.pk}/",
         "listing detail": f"/supplier/listings/{listing.pk}/",
         "withdraw": f"/supplier/listings/{listing.pk}/withdraw/",
     }
@@ -152,3 +167,24 @@ def test_the_supplier_listing_pages_have_no_accessibility_violations(
     assert "Someone else in your organisation changed this listing at" in summary.inner_text()
     assert browser_page.input_value("#id_name") == "Backup for trusts"
     assert axe_violations(browser_page) == [], "listing form after an edit conflict"
+
+
+def test_the_listing_form_groups_categories_and_keeps_them_after_an_error(
+    page_without_js, live_server, supplier_user, grouped_lot
+):
+    page = page_without_js
+    sign_in(page, live_server.url, supplier_user.email)
+    page.goto(live_server.url + f"/supplier/listings/new/{grouped_lot.pk}/")
+
+    assert page.locator("summary").all_inner_texts() == ["Hosting", "Software"]
+    assert page.locator("details[open]").count() == 0
+    page.locator("summary:has-text('Software')").click()
+    page.locator("details[open] label:has-text('Email')").click()
+    page.click("button:has-text('Save as draft')")
+    page.wait_for_load_state()
+
+    assert page.locator(".govuk-error-summary").is_visible()
+    opened = page.locator("details[open]")
+    assert opened.locator("summary").inner_text() == "Software"
+    assert opened.locator("input[name=categories]:checked").count() == 1
+    assert page.locator("input[name=categories]:checked").count() == 1

@@ -1,5 +1,5 @@
 """The buyer's search pages in a real browser: axe on every page type, with and without
-JavaScript, and a guided journey by keyboard alone without JavaScript."""
+JavaScript; a guided journey and the filter panel by keyboard alone without JavaScript."""
 
 import pytest
 
@@ -16,6 +16,9 @@ pytestmark = [
 PAGES = {
     "results": "/search/?q=hosting&region=TLI",
     "no results": "/search/?q=telephony&region=TLI",
+    "no filters": "/search/",
+    "filters chosen, a category open": "/search/?region=TLD&size=small&category={child}",
+    "paged": "/search/?page=2",
     "errors": "/search/?q=hosting&price_min=lots&page=0",
     "guides": "/search/guides/",
     "guide": "/search/guides/council/",
@@ -30,7 +33,15 @@ PAGES = {
 def catalogue(settings):
     settings.SEARCH_ENGINE = "database"
     made = catalogue_make()
-    backup = offer(name="Cloud backup for schools", size="small", regions=("TLD",))
+    backup = offer(
+        name="Cloud backup for schools",
+        size="small",
+        regions=("TLD",),
+        lot=made.lot_one,
+        categories=[made.child_two],
+    )
+    for number in range(16):  # 21 services: two pages
+        offer(name=f"Managed service {number:02}", lot=made.lot_two, categories=[made.other])
     search_entries_rebuild()
     return made, backup
 
@@ -40,8 +51,9 @@ def test_search_pages_have_no_accessibility_violations(
     page, page_as_without_js, live_server, catalogue, javascript
 ):
     browser_page = page if javascript else page_as_without_js
+    child = catalogue[0].child_two.slug
     for name, path in PAGES.items():
-        browser_page.goto(live_server.url + path)
+        browser_page.goto(live_server.url + path.format(child=child))
         assert browser_page.locator("h1").count() == 1, name
         assert axe_violations(browser_page) == [], name
 
@@ -82,3 +94,41 @@ def test_a_buyer_follows_a_guide_to_a_listing_by_keyboard_without_javascript(
     tab_to(page, f"#search-results a[href='/services/{backup.pk}/']")
     press_and_wait(page)
     assert page.locator("h1").inner_text() == "Cloud backup for schools"
+
+
+def test_a_buyer_filters_by_region_size_and_a_category_by_keyboard_without_javascript(
+    page_without_js, live_server, catalogue
+):
+    made, backup = catalogue
+    page = page_without_js
+    page.goto(live_server.url + "/search/")
+
+    tab_to(page, "a:has-text('Filter results')")  # results first; the filters one link away
+    press_and_wait_for_focus(page)
+    tab_to(page, "input[name=region][value=TLD]")
+    page.keyboard.press("Space")
+    tab_to(page, "input[name=size][value=small]")
+    page.keyboard.press("Space")
+    tab_to(page, "summary:has-text('Communications')")
+    page.keyboard.press("Enter")  # opens the group: a details element needs no script
+    tab_to(page, f"input[name=category][value='{made.child_two.slug}']")
+    page.keyboard.press("Space")
+    tab_to(page, "details[open] button:has-text('Apply filters')")  # the group's own button
+    press_and_wait(page)
+
+    assert page.locator("#results-count").inner_text() == "2 services found"
+    chosen = page.locator("#chosen-filters").inner_text()
+    assert "Remove filter: North West" in chosen
+    assert "Remove filter: Small (fewer than 50 staff)" in chosen
+    assert "Remove filter: Communications: Messaging" in chosen
+    assert page.locator(f"input[name=category][value='{made.child_two.slug}']").is_checked()
+    assert page.locator("input[name=region][value=TLD]").is_checked()
+    tab_to(page, f"#search-results a[href='/services/{backup.pk}/']")
+    press_and_wait(page)
+    assert page.locator("h1").inner_text() == "Cloud backup for schools"
+
+
+def press_and_wait_for_focus(page) -> None:
+    """Follow an in-page link: the next Tab starts from its target."""
+    page.keyboard.press("Enter")
+    page.wait_for_function("location.hash === '#filters'")

@@ -288,3 +288,67 @@ def test_choose_lot_offers_only_lots_of_live_procured_frameworks():
 
     assert lots == [live]
     assert ChooseLotForm({}).errors["lot"] == ["Select the framework lot your service is for"]
+
+
+# The categories as a tree ---------------------------------------------------------------------
+
+
+@pytest.fixture
+def lot_with_repeated_names():
+    """Two groups that each hold an "Email" category, as the G-Cloud software lot does."""
+    hosting, software = category_make("Hosting"), category_make("Software")
+    children = [
+        category_make("Email", parent=hosting),
+        category_make("Backup", parent=hosting),
+        category_make("Email", parent=software),
+    ]
+    return LotFactory(max_categories=2, categories=children), children
+
+
+def boxes(form: ListingForm) -> list[tuple[str, str, str, bool]]:
+    """(group, label, group said after the label, ticked) for every box of the tree."""
+    return [
+        (group["summary"], item["text"], item["context"], item["checked"])
+        for group in form.category_groups()
+        for item in group["items"]
+    ]
+
+
+def test_categories_are_grouped_by_parent_so_repeated_names_are_told_apart(
+    lot_with_repeated_names,
+):
+    lot, _children = lot_with_repeated_names
+    form = ListingForm(lot=lot)
+
+    assert boxes(form) == [
+        ("Hosting", "Backup", "Hosting", False),
+        ("Hosting", "Email", "Hosting", False),
+        ("Software", "Email", "Software", False),
+    ]
+    assert [group["open"] for group in form.category_groups()] == [False, False]
+
+
+def test_a_form_with_errors_keeps_the_chosen_categories_ticked_in_open_groups(
+    lot_with_repeated_names,
+):
+    lot, (_hosting_email, _backup, software_email) = lot_with_repeated_names
+    form = bound(lot, name="", categories=[str(software_email.pk)])
+
+    assert not form.is_valid()
+    assert "name" in form.errors
+    assert boxes(form)[2] == ("Software", "Email", "Software", True)
+    assert [group["open"] for group in form.category_groups()] == [False, True]
+
+
+def test_the_lots_category_limit_still_applies_to_the_tree(lot_with_repeated_names):
+    lot, children = lot_with_repeated_names
+    form = bound(lot, categories=[str(child.pk) for child in children])
+
+    assert form.errors["categories"] == ["Select no more than 2 categories"]
+    assert [ticked for *_, ticked in boxes(form)] == [True, True, True]
+
+
+def test_one_group_is_shown_as_a_plain_list(lot):
+    form = ListingForm(lot=lot)
+
+    assert [group["summary"] for group in form.category_groups()] == [""]

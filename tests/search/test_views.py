@@ -253,3 +253,85 @@ def test_each_result_shows_its_suppliers_rating_in_words(client, catalogue):
     assert "No feedback yet" in page  # the other suppliers
     # Rating is shown, never the default order: the results stay by name.
     assert result_names(client.get(URL))[0] == "Alpha telephony"
+
+
+# The filter panel ---------------------------------------------------------------------------
+
+
+def test_results_come_before_the_filters_and_the_mission_filters_before_categories(
+    client, catalogue
+):
+    html = client.get(URL).content.decode()
+
+    order = [
+        'id="results-count"',
+        'id="filters"',
+        "Where the service is delivered</legend>",
+        "Supplier size</legend>",
+        "Social value</legend>",
+        "What you want to buy</legend>",
+        'for="id_framework"',
+    ]
+    positions = [html.index(marker) for marker in order]
+    assert positions == sorted(positions)
+    assert '<a class="govuk-link" href="#filters">Filter results</a>' in html
+    social = html[html.index("Social value</legend>") : html.index("What you want to buy")]
+    assert "Voluntary, community and social enterprises (VCSE) only (2)" in social
+    assert "Apply filters" in social  # no need to scroll past the categories to apply
+
+
+def details(html: str, summary: str) -> str:
+    """The GOV.UK details whose summary says ``summary``, from its opening tag."""
+    start = html.rindex("<details", 0, html.index(f">{summary}</span>"))
+    return html[start : html.index("</details>", start)]
+
+
+def labels(html: str) -> list[str]:
+    """Each checkbox label's words, as a screen reader reads them, in page order."""
+    return [
+        " ".join(re.sub(r"<[^>]+>", " ", label).split())
+        for label in re.findall(r"<label [^>]*>(.*?)</label>", html, re.S)
+    ]
+
+
+def test_a_category_group_shows_its_count_and_its_children(client, catalogue):
+    html = client.get(URL).content.decode()
+
+    group = details(html, "Communications (2)")
+    assert "open" not in group.split(">", 1)[0]  # closed until the buyer opens it
+    assert labels(group) == [
+        "All of Communications (2)",
+        "Messaging (1)",
+        "Telephony (1)",
+    ]
+    assert "Apply filters" in group
+    categories = html[
+        html.index("What you want to buy</legend>") : html.index('for="id_framework"')
+    ]
+    assert labels(categories)[-1] == "Hosting (2)"  # nothing inside it: one box, no group
+    assert categories.count("<details") == 1
+
+
+def test_a_chosen_child_stays_checked_in_its_open_group(client, catalogue):
+    response = client.get(URL, {"category": catalogue.child_two.slug})
+
+    assert "1 service found" in text(response)
+    # A facet's counts leave out its own choice, so the buyer sees what else is there.
+    group = details(response.content.decode(), "Communications (2)")
+    assert group.split(">", 1)[0].endswith(" open")
+    checked = re.findall(r'value="([^"]+)" checked', group)
+    assert checked == [catalogue.child_two.slug]
+    chosen = [item["text"] for item in response.context["chosen"]]
+    assert chosen == ["Remove filter: Communications: Messaging"]
+
+
+def test_a_wrong_category_is_an_error_on_the_open_first_group(client, catalogue):
+    response = client.get(URL, {"category": "no-such-category"})
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'href="#id_category"' in html  # the error summary's link...
+    first = details(html, "Communications (2)")
+    assert first.split(">", 1)[0].endswith(" open")  # ...reaches a box that is shown
+    assert 'id="id_category"' in first
+    assert "Choose categories from the list" in text(response)
