@@ -11,12 +11,20 @@ the engine index (engine_index.py) through a task.
 import logging
 from collections.abc import Iterable
 
+from marketplace.core.services import audit_record
+
 from .database_index import database_listings_refresh, search_entries_rebuild, search_entry_refresh
+from .models import BuyerPhrase
 from .tasks import engine_listings_refresh_task
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["listing_documents_refresh", "search_entries_rebuild", "search_entry_refresh"]
+__all__ = [
+    "buyer_phrase_record",
+    "listing_documents_refresh",
+    "search_entries_rebuild",
+    "search_entry_refresh",
+]
 
 
 def listing_documents_refresh(*, listing_ids: Iterable[int]) -> None:
@@ -37,3 +45,21 @@ def listing_documents_refresh(*, listing_ids: Iterable[int]) -> None:
         engine_listings_refresh_task.enqueue(listing_ids=listing_ids)
     except Exception:  # a broken queue must not turn an approval into an error page
         logger.exception("Could not queue the search update for listings %s", listing_ids)
+
+
+def buyer_phrase_record(*, actor, phrase: BuyerPhrase, created: bool) -> None:
+    """Audit a buyer phrase CCS added or changed in the admin (Wagtail saved it).
+
+    Nothing else to do: the vocabulary is read at query time, so the next search uses it.
+    """
+    audit_record(
+        actor=actor,
+        action=f"search.buyer_phrase.{'created' if created else 'changed'}",
+        subject=phrase,
+        data={
+            "phrase": phrase.phrase,
+            "catalogue_words": list(phrase.catalogue),
+            "categories": sorted(phrase.categories.values_list("slug", flat=True)),
+            "live": phrase.live,
+        },
+    )

@@ -1,25 +1,38 @@
-"""CCS see search index updates that failed, so a broken engine is noticed.
+"""CCS see search index updates that failed, so a broken engine is noticed, and
+keep the buyer vocabulary.
 
-A dashboard row counts them and links to a read-only list; nobody adds, edits or
-deletes them by hand: the retries, the next successful update or a rebuild clear
-them (search/tasks.py).
+A dashboard row counts failed updates and links to a read-only list; nobody adds,
+edits or deletes them by hand: the retries, the next successful update or a
+rebuild clear them (search/tasks.py).
+
+Buyer phrases (search.models.BuyerPhrase) are a snippet CCS admins add and edit;
+each change is audited (search.services.buyer_phrase_record) and applies to the
+next search. Nobody deletes one: an entry is switched off ("in use" unticked).
 """
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import policy_registry, register_permission_policy
+from wagtail.snippets.models import register_snippet
 
 from marketplace.core.dashboard import WAITING_FOR_CCS_HOOK, Waiting
-from marketplace.core.wagtail_admin import ActionsOnlyPermissionPolicy
+from marketplace.core.wagtail_admin import (
+    ActionsOnlyPermissionPolicy,
+    NoDeletePermissionPolicy,
+    NoDeleteSnippetViewSet,
+)
 
-from .models import PendingEngineUpdate
+from .models import BuyerPhrase, PendingEngineUpdate
+from .services import buyer_phrase_record
 
 register_permission_policy(
     PendingEngineUpdate, ActionsOnlyPermissionPolicy(PendingEngineUpdate, actions={"view": "view"})
 )
+register_permission_policy(BuyerPhrase, NoDeletePermissionPolicy(BuyerPhrase))
 
 
 class PendingEngineUpdateViewSet(ModelViewSet):
@@ -57,3 +70,37 @@ def search_failures_waiting_for_ccs(user) -> list[Waiting]:
         count,
     )
     return [Waiting(text, reverse(pending_viewset.get_url_name("index")), count)]
+
+
+class BuyerPhraseViewSet(NoDeleteSnippetViewSet):
+    model = BuyerPhrase
+    icon = "search"
+    menu_label = _("Buyer search words")
+    menu_name = "buyer-phrases"
+    add_to_admin_menu = True
+    menu_order = 295
+    copy_view_enabled = False
+    list_display = ["phrase", "live", "updated_at"]
+    list_filter = ["live"]
+    search_fields = ["phrase", "catalogue_words"]
+    panels = [
+        FieldPanel("phrase"),
+        FieldPanel("catalogue_words"),
+        FieldPanel("categories"),
+        FieldPanel("live"),
+    ]
+
+
+register_snippet(BuyerPhraseViewSet)
+
+
+@hooks.register("after_create_snippet")
+def audit_buyer_phrase_create(request, instance):
+    if isinstance(instance, BuyerPhrase):
+        buyer_phrase_record(actor=request.user, phrase=instance, created=True)
+
+
+@hooks.register("after_edit_snippet")
+def audit_buyer_phrase_edit(request, instance):
+    if isinstance(instance, BuyerPhrase):
+        buyer_phrase_record(actor=request.user, phrase=instance, created=False)

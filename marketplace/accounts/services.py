@@ -326,6 +326,10 @@ CCS_GROUP_PERMISSIONS = {
         "orders.view_buyerorderlimit",
         # Search index updates that failed, counted on the dashboard.
         "catalogue_search.view_pendingengineupdate",
+        # Buyer vocabulary for search (switched off, never deleted).
+        "catalogue_search.add_buyerphrase",
+        "catalogue_search.change_buyerphrase",
+        "catalogue_search.view_buyerphrase",
     ],
 }
 
