@@ -72,7 +72,7 @@ BUYER_VOCABULARY: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "mail": (("email", "messaging"), ("email-and-secure-email",)),
     "website": (
-        ("web hosting", "content management", "cms", "wordpress", "drupal"),
+        ("web hosting", "content management", "wordpress", "drupal"),
         ("content-management-system-cms", "website-builder"),
     ),
     "backup": (

@@ -7,8 +7,6 @@ Filters are found by their visible labels (and the query parameter they send),
 not by where they sit on the page, so a redesigned filter panel keeps the test.
 """
 
-import re
-
 import pytest
 
 from search.services import search_entries_rebuild
