@@ -22,7 +22,7 @@ from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connections
 from django.db.models import Case, Count, F, FloatField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Greatest
+from django.db.models.functions import Coalesce, Greatest
 
 from .models import TEXT_FIELDS, SearchEntry, SearchEntryValue
 from .relevance import FIELD_BOOSTS, SYNONYM_WEIGHT, TIE_BREAKER
@@ -115,7 +115,7 @@ def _score(words: list[str], phrases: list[list[str]]):
     if phrase_scores:
         best = phrase_scores[0] if len(phrase_scores) == 1 else Greatest(*phrase_scores)
         parts.append(best * SYNONYM_WEIGHT)
-    return reduce(operator.add, parts) * F("diversity_prior")
+    return reduce(operator.add, parts) * Coalesce(F("diversity_prior"), Value(1.0))
 
 
 def words_counts(queryset: QuerySet, sets: list[tuple[str, ...]]) -> dict[tuple[str, ...], int]:

@@ -105,7 +105,7 @@ def ranked_ids(
     sql = (
         f"WITH m AS MATERIALIZED ({' UNION ALL '.join(arms)}) "  # noqa: S608
         f"SELECT m.rowid, -(COALESCE(SUM(m.main), 0) + {SYNONYM_WEIGHT:g} * "
-        "COALESCE(MIN(m.synonym), 0)) * e.diversity_prior AS score FROM m "
+        "COALESCE(MIN(m.synonym), 0)) * COALESCE(e.diversity_prior, 1) AS score FROM m "
         f"JOIN {table} AS e ON e.listing_id = m.rowid WHERE m.rowid IN ({ids_sql}) "
         "GROUP BY m.rowid, e.name_sort, e.diversity_prior "
         "ORDER BY ROUND(score, 9) DESC, e.name_sort, m.rowid "

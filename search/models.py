@@ -75,7 +75,10 @@ class SearchEntry(models.Model):
 
     # The listing's lexical-diversity prior (search/relevance.py ``diversity_prior``),
     # computed when the entry is written; the relevance score is multiplied by it.
-    diversity_prior = models.FloatField(default=1.0)
+    # Nullable without a default (read as 1 until the next rebuild writes it) because
+    # SQLite can then add the column in place: any other new column makes Django
+    # rebuild the table, which drops the triggers keeping the FTS5 table in step.
+    diversity_prior = models.FloatField(null=True)
 
     class Meta:
         verbose_name = _("search entry")
