@@ -9,7 +9,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
@@ -25,9 +25,6 @@ URL_NAMESPACE = "search_analytics"
 VIEW_PERMISSION = "catalogue_search.view_searchdailycount"
 PAGE_SIZE = 50
 CSV_ROWS_MAX = 10_000
-# The buyer-phrase snippet (issue 13's vocabulary item) may not be installed on
-# this branch: without it, "Add buyer vocabulary" opens the snippets index.
-BUYER_PHRASE_URL_NAMES = ("wagtailsnippets_catalogue_search_buyerphrase:add",)
 _FILTER_LABELS = {
     "open_standards": _("Supports open standards"),
     "apprenticeships": _("Supplier offers apprenticeships"),
@@ -37,12 +34,8 @@ _FILTER_LABELS = {
 
 
 def vocabulary_url() -> str:
-    for name in BUYER_PHRASE_URL_NAMES:
-        try:
-            return reverse(name)
-        except NoReverseMatch:
-            continue
-    return reverse("wagtailsnippets:index")
+    """Where "Add buyer vocabulary" leads: a new buyer phrase (search.models.BuyerPhrase)."""
+    return reverse("wagtailsnippets_catalogue_search_buyerphrase:add")
 
 
 def filters_text(filters: str) -> str:

@@ -10,9 +10,16 @@ the buyer ticked in a facet list) narrow the hits and every *other* facet's
 counts, never their own, so a facet list keeps showing how many listings each
 alternative would give; keywords, price, open standards and apprenticeships
 narrow everything.
+
+Keywords are understood once per search (search/query_understanding.py: filler
+dropped, buyer vocabulary found, read with CCS's admin entries). When nothing
+matches every word, the search relaxes as the engine executor does: one query
+counts the entries holding each smaller set of the words, and the best set is
+searched instead.
 """
 
 import operator
+from dataclasses import replace
 from functools import reduce
 from types import ModuleType
 
@@ -22,10 +29,12 @@ from django.db.models import Q, QuerySet
 
 from . import database_postgres, database_sqlite
 from .database_facets import facet_counts
-from .database_text import highlights, query_phrases, query_words
+from .database_text import highlights
 from .facets import Facet, Match, Store, facets_all
 from .models import SearchEntry, SearchEntryValue
+from .query_understanding import Understanding, relaxation_choose, relaxation_sets
 from .request import Hit, SearchRequest, SearchResult
+from .vocabulary import keywords_understand
 
 EXECUTOR = "database"
 Page = list[tuple[int, float | None]]  # (listing id, relevance score or None), in order
@@ -75,12 +84,12 @@ def facet_filters(request: SearchRequest) -> dict[str, Q]:
     return chosen
 
 
-def main_filter(request: SearchRequest) -> Q:
-    """What narrows the hits and every facet count: keywords, price and policy attributes."""
+def _terms(understanding: Understanding) -> tuple[list[str], list[list[str]]]:
+    return list(understanding.words), [list(phrase) for phrase in understanding.phrases]
+
+
+def _other_filters(request: SearchRequest) -> Q:
     query = Q()
-    if request.keywords.strip():
-        words, phrases = query_words(request.keywords), query_phrases(request.keywords)
-        query &= full_text().keyword_filter(words, phrases)
     if request.price_min is not None:
         query &= Q(price__gte=request.price_min)
     if request.price_max is not None:
@@ -92,6 +101,15 @@ def main_filter(request: SearchRequest) -> Q:
     return query
 
 
+def main_filter(request: SearchRequest, understanding: Understanding | None = None) -> Q:
+    """What narrows the hits and every facet count: keywords, price and policy attributes."""
+    query = Q()
+    if request.keywords.strip():
+        understanding = understanding or keywords_understand(request.keywords)
+        query &= full_text().keyword_filter(*_terms(understanding))
+    return query & _other_filters(request)
+
+
 def entries_matching(
     request: SearchRequest, queryset: QuerySet[SearchEntry] | None = None
 ) -> QuerySet[SearchEntry]:
@@ -100,11 +118,13 @@ def entries_matching(
     return queryset.filter(main_filter(request), *facet_filters(request).values())
 
 
-def _page(matching: QuerySet[SearchEntry], request: SearchRequest) -> Page:
+def _page(
+    matching: QuerySet[SearchEntry], request: SearchRequest, understanding: Understanding
+) -> Page:
     start, size = request.offset, request.page_size
     sort = request.effective_sort
     if sort == "relevance":
-        words, phrases = query_words(request.keywords), query_phrases(request.keywords)
+        words, phrases = _terms(understanding)
         if not words and not phrases:
             return []  # only stop words: nothing matches
         return full_text().ranked_ids(matching, words, phrases, offset=start, limit=size)
@@ -113,12 +133,11 @@ def _page(matching: QuerySet[SearchEntry], request: SearchRequest) -> Page:
     return [(pk, None) for pk in ids]
 
 
-def search_database(request: SearchRequest) -> SearchResult:
-    """Hits, total and facet counts for ``request``, from the database."""
-    base = SearchEntry.objects.filter(main_filter(request))
+def _search(request: SearchRequest, understanding: Understanding) -> SearchResult:
+    base = SearchEntry.objects.filter(main_filter(request, understanding))
     chosen = facet_filters(request)
     matching = base.filter(*chosen.values())
-    page = _page(matching, request)
+    page = _page(matching, request, understanding)
     documents = dict(
         SearchEntry.objects.filter(pk__in=[pk for pk, _ in page]).values_list("pk", "document")
     )
@@ -128,10 +147,31 @@ def search_database(request: SearchRequest) -> SearchResult:
             listing_id=pk,
             document=documents[pk],
             score=score,
-            highlights=highlights(documents[pk], keywords) if keywords else {},
+            highlights=highlights(documents[pk], understanding) if keywords else {},
         )
         for pk, score in page
         if pk in documents
     ]
     facets, total = facet_counts(base=base, chosen=chosen, request=request)
     return SearchResult(total=total, hits=hits, facets=facets, executor=EXECUTOR)
+
+
+def _relaxed_words(request: SearchRequest, understanding: Understanding) -> tuple[str, ...]:
+    sets = relaxation_sets(understanding.words)
+    if not sets:
+        return ()
+    allowed = SearchEntry.objects.filter(_other_filters(request), *facet_filters(request).values())
+    return relaxation_choose(full_text().words_counts(allowed, sets))
+
+
+def search_database(request: SearchRequest) -> SearchResult:
+    """Hits, total and facet counts for ``request``, from the database."""
+    understanding = keywords_understand(request.keywords)
+    result = _search(request, understanding)
+    if result.total or len(understanding.words) < 2:
+        return result
+    kept = _relaxed_words(request, understanding)
+    if not kept:
+        return result
+    relaxed = _search(request, understanding.narrowed(kept))
+    return replace(relaxed, relaxed=True, matched_words=kept)

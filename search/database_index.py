@@ -44,6 +44,7 @@ def _columns(document: dict) -> dict:
         "buy_online": document["buy_online"],
         "price": document["price"],
         "name_sort": document["name"].casefold()[:100],
+        "diversity_prior": document["diversity_prior"],
         "document": document,
         "text_name": text_once(document["name"]),
         "text_categories": text_once(document["categories"]),

@@ -1,13 +1,17 @@
 """Full text on PostgreSQL: stripped per-field tsvectors, ranked one field at a time.
 
 PostgreSQL has four weights (A to D) and the relevance spec has five boosts, so we
-do not use weights at all. Each field has its own tsvector; a listing's score is
-the sum over fields of ``FIELD_BOOSTS[field] * ts_rank(field vector, query)``,
-which keeps all five boosts exactly. The vectors are ``strip()``-ed: without
-positions every lexeme counts as occurring once, so ts_rank gives a field the
-same score whether it says a word once or twenty times (term-frequency capping,
-on stems). Matching uses ``tsv_all``, the stripped vector of every field, which
-has the GIN index.
+do not use weights at all. Each field has its own tsvector, ranked on its own as
+``FIELD_BOOSTS[field] * ts_rank(field vector, word)``. As in the engine's
+cross_fields query, each buyer word scores its best field plus
+``TIE_BREAKER`` times its other fields (not their sum, so a word said in every
+field gains little), and a listing's score is the sum over its words, multiplied
+by its ``diversity_prior`` (a column written with the entry), which demotes text
+that is mostly repetition. The vectors are ``strip()``-ed: without positions
+every lexeme counts as occurring once, so ts_rank gives a field the same score
+whether it says a word once or twenty times (term-frequency capping, on stems).
+Matching uses ``tsv_all``, the stripped vector of every field, which has the GIN
+index; so do the relaxation counts (``words_counts``).
 """
 
 import json
@@ -16,12 +20,12 @@ from functools import reduce
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
 from django.db import connections
-from django.db.models import Case, F, FloatField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, FloatField, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Greatest
+from django.db.models.functions import Coalesce, Greatest
 
 from .models import TEXT_FIELDS, SearchEntry, SearchEntryValue
-from .relevance import FIELD_BOOSTS, SYNONYM_WEIGHT
+from .relevance import FIELD_BOOSTS, SYNONYM_WEIGHT, TIE_BREAKER
 
 CONFIG = "english"
 IDS_FROM_ARRAY = "SELECT unnest(%s::bigint[])"
@@ -70,8 +74,15 @@ def keyword_filter(words: list[str], phrases: list[list[str]]) -> Q:
     return Q(pk__in=RawSQL(IDS_FROM_ARRAY, [array]))  # noqa: S611 - ids are a parameter
 
 
+def _best_plus_rest(parts: list):
+    """The best of ``parts`` plus TIE_BREAKER times the rest (the engine's tie_breaker)."""
+    best = Greatest(*parts)
+    return best + (reduce(operator.add, parts) - best) * TIE_BREAKER
+
+
 def _fields_score(query: SearchQuery, *, only_where: SearchQuery | None = None):
-    """Sum over fields of boost x rank; with ``only_where``, only fields matching it count."""
+    """Best field's boost x rank, plus the tie-breaker share of the others; with
+    ``only_where``, only fields matching it count."""
     parts = []
     for field in TEXT_FIELDS:
         rank = SearchRank(F(f"tsv_{field}"), query) * FIELD_BOOSTS[field]
@@ -82,20 +93,19 @@ def _fields_score(query: SearchQuery, *, only_where: SearchQuery | None = None):
                 output_field=FloatField(),
             )
         parts.append(rank)
-    return reduce(operator.add, parts)
+    return _best_plus_rest(parts)
 
 
 def _score(words: list[str], phrases: list[list[str]]):
-    """The buyer's words, plus SYNONYM_WEIGHT times the best synonym phrase.
+    """Each of the buyer's words, plus SYNONYM_WEIGHT times the best vocabulary phrase,
+    all times the listing's diversity prior.
 
-    The best phrase, not the sum of all: naming every product in the synonym list
+    The best phrase, not the sum of all: naming every product in the vocabulary
     gains a listing nothing over naming one. A phrase counts in a field only when
     all its words are there. (ts_rank of an AND query on a stripped vector is
     about zero, so the rank is of the words, gated by the phrase matching.)
     """
-    parts = []
-    if words:
-        parts.append(_fields_score(_any([_words_query(word) for word in words])))
+    parts = [_fields_score(_words_query(word)) for word in words]
     phrase_scores = [
         _fields_score(
             _any([_words_query(w) for w in phrase]), only_where=_words_query(" ".join(phrase))
@@ -105,7 +115,21 @@ def _score(words: list[str], phrases: list[list[str]]):
     if phrase_scores:
         best = phrase_scores[0] if len(phrase_scores) == 1 else Greatest(*phrase_scores)
         parts.append(best * SYNONYM_WEIGHT)
-    return reduce(operator.add, parts)
+    return reduce(operator.add, parts) * Coalesce(F("diversity_prior"), Value(1.0))
+
+
+def words_counts(queryset: QuerySet, sets: list[tuple[str, ...]]) -> dict[tuple[str, ...], int]:
+    """How many of ``queryset``'s entries hold every word of each set: one aggregate
+    over the entries holding any of the words (found through the GIN index)."""
+    words = list(dict.fromkeys(word for subset in sets for word in subset))
+    holding_any = queryset.filter(tsv_all=_any([_words_query(word) for word in words]))
+    counts = holding_any.aggregate(
+        **{
+            f"set_{i}": Count("pk", filter=Q(tsv_all=_words_query(" ".join(subset))))
+            for i, subset in enumerate(sets)
+        }
+    )
+    return {subset: counts[f"set_{i}"] for i, subset in enumerate(sets)}
 
 
 def ranked_ids(
@@ -134,6 +158,7 @@ ENTRY_COLUMNS = {
     "buy_online": "boolean",
     "price": "numeric",
     "name_sort": "text",
+    "diversity_prior": "double precision",
     "document": "jsonb",
     **{f"text_{field}": "text" for field in TEXT_FIELDS},
 }

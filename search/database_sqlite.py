@@ -2,9 +2,16 @@
 
 The FTS5 table ``catalogue_search_fts`` is created by migration 0002 over the
 entry's text columns and kept in step by triggers. Its columns are in boost
-order, so ``bm25(table, 8, 5, 3, 2, 1)`` applies ``FIELD_BOOSTS`` directly. The
-text it indexes has each word once per field (search/database_text.py), so
-bm25's term frequency is always one: repetition gains nothing.
+order, so ``bm25(table, 8, 5, 3, 2, 1)`` would apply ``FIELD_BOOSTS`` directly;
+instead each column is scored on its own (``bm25`` with the other columns'
+weights nought) and the listing scores its best column plus ``TIE_BREAKER``
+times the others, so saying the same words in every field gains little. (On
+PostgreSQL and the engine the best field is taken per word; bm25 gives one
+column's score for all the words together, so here it is per column: close, and
+the same where it matters, a listing repeating the buyer's words everywhere.)
+The text it indexes has each word once per field (search/database_text.py), so
+bm25's term frequency is always one: repetition gains nothing. The score is then
+multiplied by the entry's ``diversity_prior``, which demotes mostly repeated text.
 
 bm25 cannot weight one part of a MATCH less than another, so the buyer's words
 and the synonym phrases are matched and scored separately and the synonym score
@@ -18,13 +25,23 @@ from django.db.models import Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from .models import TEXT_FIELDS, SearchEntry, SearchEntryValue
-from .relevance import FIELD_BOOSTS, SYNONYM_WEIGHT
+from .relevance import FIELD_BOOSTS, SYNONYM_WEIGHT, TIE_BREAKER
 
 FTS = "catalogue_search_fts"
 COLUMNS = [f"text_{field}" for field in TEXT_FIELDS]
 MATCHING_IDS = "SELECT rowid FROM catalogue_search_fts WHERE catalogue_search_fts MATCH %s"
 IDS_FROM_JSON = "SELECT value FROM json_each(%s)"
-BM25 = f"bm25({FTS}, {', '.join(f'{FIELD_BOOSTS[f]:g}' for f in TEXT_FIELDS)})"
+
+
+def _column_bm25(column: str) -> str:
+    weights = ", ".join(f"{FIELD_BOOSTS[f]:g}" if f == column else "0" for f in TEXT_FIELDS)
+    return f"bm25({FTS}, {weights})"
+
+
+# bm25 is negative, lower for better matches: the best column is the MIN.
+_COLUMNS_BM25 = [_column_bm25(field) for field in TEXT_FIELDS]
+_BEST = f"min({', '.join(_COLUMNS_BM25)})"
+BM25 = f"({_BEST} + {TIE_BREAKER:g} * (({' + '.join(_COLUMNS_BM25)}) - {_BEST}))"
 # One scan per part of the query: the buyer's words, then each synonym phrase.
 WORDS_SCORED = f"SELECT rowid, {BM25} AS main, NULL AS synonym FROM {FTS} WHERE {FTS} MATCH %s"  # noqa: S608 - constants only
 PHRASE_SCORED = f"SELECT rowid, NULL AS main, {BM25} AS synonym FROM {FTS} WHERE {FTS} MATCH %s"  # noqa: S608 - constants only
@@ -88,14 +105,21 @@ def ranked_ids(
     sql = (
         f"WITH m AS MATERIALIZED ({' UNION ALL '.join(arms)}) "  # noqa: S608
         f"SELECT m.rowid, -(COALESCE(SUM(m.main), 0) + {SYNONYM_WEIGHT:g} * "
-        "COALESCE(MIN(m.synonym), 0)) AS score FROM m "
+        "COALESCE(MIN(m.synonym), 0)) * COALESCE(e.diversity_prior, 1) AS score FROM m "
         f"JOIN {table} AS e ON e.listing_id = m.rowid WHERE m.rowid IN ({ids_sql}) "
-        "GROUP BY m.rowid, e.name_sort ORDER BY ROUND(score, 9) DESC, e.name_sort, m.rowid "
+        "GROUP BY m.rowid, e.name_sort, e.diversity_prior "
+        "ORDER BY ROUND(score, 9) DESC, e.name_sort, m.rowid "
         "LIMIT %s OFFSET %s"
     )
     with connections[queryset.db].cursor() as cursor:
         cursor.execute(sql, [*params, *ids_params, limit, offset])
         return [(pk, score) for pk, score in cursor.fetchall()]
+
+
+def words_counts(queryset: QuerySet, sets: list[tuple[str, ...]]) -> dict[tuple[str, ...], int]:
+    """How many of ``queryset``'s entries hold every word of each set (one MATCH a set:
+    FTS5 answers each from its index)."""
+    return {subset: queryset.filter(keyword_filter(list(subset), [])).count() for subset in sets}
 
 
 def entries_write(entries: list[dict], values: list[tuple[int, str, str]]) -> None:

@@ -17,9 +17,9 @@ from collections.abc import Iterable
 from functools import lru_cache
 from html import escape as html_escape  # what django.utils.html.escape does, without SafeString
 
-from marketplace.core.text import STOPWORDS, WORD, words
+from marketplace.core.text import WORD, words
 
-from .relevance import synonym_expansions
+from .query_understanding import Understanding, understand
 
 
 def text_once(parts: str | Iterable[str]) -> str:
@@ -32,19 +32,15 @@ def text_once(parts: str | Iterable[str]) -> str:
     return " ".join(seen)
 
 
-def _meaningful(text: str) -> list[str]:
-    return list(dict.fromkeys(word for word in words(text) if word not in STOPWORDS))
-
-
 def query_words(keywords: str) -> list[str]:
-    """The buyer's words that must all match, without stop words or repeats."""
-    return _meaningful(keywords)
+    """The buyer's words that must all match, without stop words, filler or repeats
+    (the shipped vocabulary's reading; search/query_understanding.py)."""
+    return list(understand(keywords).words)
 
 
 def query_phrases(keywords: str) -> list[list[str]]:
-    """The synonym phrases the keywords bring in, each as its words."""
-    phrases = [_meaningful(phrase) for phrase in synonym_expansions(keywords)]
-    return [phrase for phrase in phrases if phrase]
+    """The vocabulary phrases the keywords bring in, each as its words."""
+    return [list(phrase) for phrase in understand(keywords).phrases]
 
 
 # Highlights. The database has no stemmer outside SQL, so a word is marked when
@@ -63,8 +59,8 @@ def _crude_stem(word: str) -> str:
     return word
 
 
-def highlight_stems(keywords: str) -> frozenset[str]:
-    terms = query_words(keywords) + [w for phrase in query_phrases(keywords) for w in phrase]
+def highlight_stems(understanding: Understanding) -> frozenset[str]:
+    terms = [*understanding.words, *(w for phrase in understanding.phrases for w in phrase)]
     return frozenset(_crude_stem(term) for term in terms)
 
 
@@ -103,9 +99,9 @@ def _window(sentence: str, stems: frozenset[str]) -> str:
     return ("… " if start else "") + sentence[start:end] + (" …" if end < len(sentence) else "")
 
 
-def highlights(document: dict, keywords: str) -> dict[str, list[str]]:
+def highlights(document: dict, understanding: Understanding) -> dict[str, list[str]]:
     """Highlighted name and summary, and up to two description sentences that match."""
-    stems = highlight_stems(keywords)
+    stems = highlight_stems(understanding)
     if not stems:
         return {}
     found: dict[str, list[str]] = {}

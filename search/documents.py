@@ -18,7 +18,9 @@ from listings.vocabulary import PriceUnit
 from marketplace.core.models import Region
 from suppliers.models import SupplierOrganisation
 
-DOCUMENT_VERSION = 1  # bump when the shape changes; the engine mapping follows it
+from .relevance import diversity_prior
+
+DOCUMENT_VERSION = 2  # bump when the shape changes; the engine mapping follows it
 CHUNK = 2000  # listings read at a time when building every document
 # The live version's fields a document copies.
 VERSION_FIELDS = (
@@ -111,6 +113,8 @@ def _document(
         "price": float(row["price"]),
         "price_unit": lookups.price_units.get(row["price_unit"], row["price_unit"]),
         "published_at": row["published_at"].isoformat() if row["published_at"] else None,
+        # Computed here, once, so both executors multiply by the same number.
+        "diversity_prior": diversity_prior(row),
     }
 
 

@@ -12,7 +12,7 @@ from django.conf import settings
 from .documents import DOCUMENT_VERSION
 from .facets import Match, facets_all
 
-MAPPING_VERSION = 1  # bump with any change below
+MAPPING_VERSION = 2  # bump with any change below
 
 # Term-frequency capping: BM25 with k1 = 0 makes the tf factor
 # tf·(k1+1) / (tf + k1·(…)) equal to 1 for any tf ≥ 1, so a word scores the same
@@ -92,6 +92,8 @@ MAPPINGS = {
         "price": {"type": "scaled_float", "scaling_factor": 100},
         "price_unit": STORED_ONLY,
         "published_at": {"type": "date"},
+        # relevance.diversity_prior: the keyword score is multiplied by it.
+        "diversity_prior": {"type": "float"},
     },
 }
 

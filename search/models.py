@@ -73,6 +73,13 @@ class SearchEntry(models.Model):
     tsv_description = SearchVectorField(null=True)
     tsv_all = SearchVectorField(null=True)
 
+    # The listing's lexical-diversity prior (search/relevance.py ``diversity_prior``),
+    # computed when the entry is written; the relevance score is multiplied by it.
+    # Nullable without a default (read as 1 until the next rebuild writes it) because
+    # SQLite can then add the column in place: any other new column makes Django
+    # rebuild the table, which drops the triggers keeping the FTS5 table in step.
+    diversity_prior = models.FloatField(null=True)
+
     class Meta:
         verbose_name = _("search entry")
         verbose_name_plural = _("search entries")
@@ -149,6 +156,54 @@ class PendingEngineUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"Listing {self.listing_id}"
+
+
+class BuyerPhrase(models.Model):
+    """Buyer vocabulary CCS keep in the admin, beside the list shipped in code
+    (search/relevance.py ``BUYER_VOCABULARY``).
+
+    Read at query time (search/vocabulary.py), so an entry applies to the next
+    search without rebuilding any index. Entries are switched off, never deleted:
+    the audit trail points at them.
+    """
+
+    phrase = models.CharField(
+        _("buyer's words"),
+        max_length=100,
+        unique=True,
+        help_text=_(
+            'How buyers say it, for example "text parents". It applies when a search '
+            "has all of these words, in any order."
+        ),
+    )
+    catalogue_words = models.TextField(
+        _("catalogue words"),
+        blank=True,
+        help_text=_('What suppliers call it, one per line, for example "sms".'),
+    )
+    categories = models.ManyToManyField(
+        "frameworks.Category",
+        verbose_name=_("categories"),
+        blank=True,
+        related_name="+",
+        help_text=_("Categories suggested to buyers whose search has these words."),
+    )
+    live = models.BooleanField(
+        _("in use"), default=True, help_text=_("Untick to stop using this entry.")
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("buyer phrase")
+        verbose_name_plural = _("buyer phrases")
+        ordering = ["phrase"]
+
+    def __str__(self) -> str:
+        return self.phrase
+
+    @property
+    def catalogue(self) -> tuple[str, ...]:
+        return tuple(line.strip() for line in self.catalogue_words.splitlines() if line.strip())
 
 
 # Search analytics and "Recommended by CCS" live in their own module.

@@ -74,4 +74,7 @@ class SearchResult:
     executor: str  # "database" or "engine"
     took_ms: float | None = None  # the engine's own "took", when it answered
     fell_back: bool = False  # the engine was unreachable and the database answered
-    relaxed: bool = False  # not every word matched: the hits match most of them
+    # Nothing matched every word, so these are the services matching the most of them
+    # (search/query_understanding.py); ``matched_words`` are the words each one matches.
+    relaxed: bool = False
+    matched_words: tuple[str, ...] = ()

@@ -21,12 +21,18 @@ from marketplace.core.services import audit_record
 from .analytics import filters_canonical, query_normalise
 from .analytics_models import RecommendedListing, SearchDailyCount
 from .database_index import database_listings_refresh, search_entries_rebuild, search_entry_refresh
+from .models import BuyerPhrase
 from .request import SearchResult
 from .tasks import engine_listings_refresh_task
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["listing_documents_refresh", "search_entries_rebuild", "search_entry_refresh"]
+__all__ = [
+    "buyer_phrase_record",
+    "listing_documents_refresh",
+    "search_entries_rebuild",
+    "search_entry_refresh",
+]
 
 
 def listing_documents_refresh(*, listing_ids: Iterable[int]) -> None:
@@ -134,5 +140,23 @@ def recommended_listing_audit(*, actor, recommendation: RecommendedListing, acti
             "listing": recommendation.listing_id,
             "order": recommendation.order,
             "active": recommendation.active,
+        },
+    )
+
+
+def buyer_phrase_record(*, actor, phrase: BuyerPhrase, created: bool) -> None:
+    """Audit a buyer phrase CCS added or changed in the admin (Wagtail saved it).
+
+    Nothing else to do: the vocabulary is read at query time, so the next search uses it.
+    """
+    audit_record(
+        actor=actor,
+        action=f"search.buyer_phrase.{'created' if created else 'changed'}",
+        subject=phrase,
+        data={
+            "phrase": phrase.phrase,
+            "catalogue_words": list(phrase.catalogue),
+            "categories": sorted(phrase.categories.values_list("slug", flat=True)),
+            "live": phrase.live,
         },
     )

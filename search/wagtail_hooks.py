@@ -1,9 +1,14 @@
-"""CCS see search index updates that failed, so a broken engine is noticed; CCS
-read the search analytics report and recommend services for a search.
+"""CCS see search index updates that failed, so a broken engine is noticed;
+keep the buyer vocabulary; read the search analytics report and recommend
+services for a search.
 
-A dashboard row counts them and links to a read-only list; nobody adds, edits or
-deletes them by hand: the retries, the next successful update or a rebuild clear
-them (search/tasks.py).
+A dashboard row counts failed updates and links to a read-only list; nobody adds,
+edits or deletes them by hand: the retries, the next successful update or a
+rebuild clear them (search/tasks.py).
+
+Buyer phrases (search.models.BuyerPhrase) are a snippet CCS admins add and edit;
+each change is audited (search.services.buyer_phrase_record) and applies to the
+next search. Nobody deletes one: an entry is switched off ("in use" unticked).
 """
 
 from django.core.exceptions import ValidationError
@@ -28,12 +33,13 @@ from marketplace.core.wagtail_admin import (
 
 from .admin_views import URL_NAMESPACE, VIEW_PERMISSION, SearchAnalyticsView
 from .analytics import query_normalise
-from .models import PendingEngineUpdate, RecommendedListing
-from .services import recommended_listing_audit
+from .models import BuyerPhrase, PendingEngineUpdate, RecommendedListing
+from .services import buyer_phrase_record, recommended_listing_audit
 
 register_permission_policy(
     PendingEngineUpdate, ActionsOnlyPermissionPolicy(PendingEngineUpdate, actions={"view": "view"})
 )
+register_permission_policy(BuyerPhrase, NoDeletePermissionPolicy(BuyerPhrase))
 
 
 class PendingEngineUpdateViewSet(ModelViewSet):
@@ -71,6 +77,40 @@ def search_failures_waiting_for_ccs(user) -> list[Waiting]:
         count,
     )
     return [Waiting(text, reverse(pending_viewset.get_url_name("index")), count)]
+
+
+class BuyerPhraseViewSet(NoDeleteSnippetViewSet):
+    model = BuyerPhrase
+    icon = "search"
+    menu_label = _("Buyer search words")
+    menu_name = "buyer-phrases"
+    add_to_admin_menu = True
+    menu_order = 295
+    copy_view_enabled = False
+    list_display = ["phrase", "live", "updated_at"]
+    list_filter = ["live"]
+    search_fields = ["phrase", "catalogue_words"]
+    panels = [
+        FieldPanel("phrase"),
+        FieldPanel("catalogue_words"),
+        FieldPanel("categories"),
+        FieldPanel("live"),
+    ]
+
+
+register_snippet(BuyerPhraseViewSet)
+
+
+@hooks.register("after_create_snippet")
+def audit_buyer_phrase_create(request, instance):
+    if isinstance(instance, BuyerPhrase):
+        buyer_phrase_record(actor=request.user, phrase=instance, created=True)
+
+
+@hooks.register("after_edit_snippet")
+def audit_buyer_phrase_edit(request, instance):
+    if isinstance(instance, BuyerPhrase):
+        buyer_phrase_record(actor=request.user, phrase=instance, created=False)
 
 
 # Search analytics (a report) and "Recommended by CCS" (a snippet): issue 13.

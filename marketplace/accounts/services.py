@@ -333,6 +333,10 @@ CCS_GROUP_PERMISSIONS = {
         "catalogue_search.add_recommendedlisting",
         "catalogue_search.change_recommendedlisting",
         "catalogue_search.view_recommendedlisting",
+        # Buyer vocabulary for search (switched off, never deleted).
+        "catalogue_search.add_buyerphrase",
+        "catalogue_search.change_buyerphrase",
+        "catalogue_search.view_buyerphrase",
     ],
 }
 

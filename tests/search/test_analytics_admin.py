@@ -69,6 +69,8 @@ def test_the_most_frequent_searches_come_first_over_the_last_30_days(ccs_client,
     html = response.content.decode()
     assert '<a href="/search/?q=text+parents">text parents</a>' in html
     assert "Add buyer vocabulary" in html
+    # It leads to a new buyer phrase, which the next search uses (search.models.BuyerPhrase).
+    assert f'href="{reverse("wagtailsnippets_catalogue_search_buyerphrase:add")}"' in html
 
 
 def test_searches_that_found_nothing_and_relaxed_searches_are_listed_by_their_own_count(

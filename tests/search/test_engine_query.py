@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from search.engine_query import FACET_FIELDS, search_request_to_dsl
-from search.relevance import SYNONYM_WEIGHT
+from search.relevance import SYNONYM_WEIGHT, TIE_BREAKER
 from search.request import FACETS, SearchRequest
 
 ENGLISH_FIELDS = [
@@ -30,26 +30,46 @@ def test_no_keywords_matches_everything_sorted_by_name_without_highlights():
     assert (body["from"], body["size"]) == (0, 20)
 
 
+def keyword_clauses(keywords: str) -> dict:
+    return built(keywords=keywords)["query"]["bool"]["must"][0]["function_score"]["query"]["bool"]
+
+
 def test_keywords_are_one_cross_fields_match_over_the_stemmed_fields_with_the_spec_boosts():
-    should = built(keywords="  cloud   backup ")["query"]["bool"]["must"][0]["bool"]["should"]
+    should = keyword_clauses("  cloud   backup ")["should"]
 
     assert should[0] == {
         "multi_match": {
             "query": "cloud backup",
             "type": "cross_fields",
             "fields": ENGLISH_FIELDS,
+            "tie_breaker": TIE_BREAKER,
             "operator": "and",
         }
     }
 
 
+def test_filler_words_are_left_out_of_the_words_that_must_match():
+    should = keyword_clauses("we need help with cloud backup services")["should"]
+
+    assert should[0]["multi_match"]["query"] == "cloud backup"
+
+
+def test_the_keyword_score_is_multiplied_by_the_diversity_prior():
+    function_score = built(keywords="backup")["query"]["bool"]["must"][0]["function_score"]
+
+    assert function_score["functions"] == [
+        {"field_value_factor": {"field": "diversity_prior", "missing": 1.0}}
+    ]
+    assert function_score["boost_mode"] == "multiply"
+
+
 def test_synonyms_join_as_lower_weighted_phrase_clauses():
-    clauses = built(keywords="email")["query"]["bool"]["must"][0]["bool"]
+    clauses = keyword_clauses("email")
 
     phrases = [c["multi_match"] for c in clauses["should"][1:]]
     assert clauses["minimum_should_match"] == 1
     assert [p["query"] for p in phrases][:3] == ["messaging", "microsoft 365", "office 365"]
-    assert {p["type"] for p in phrases} == {"phrase"}
+    assert {(p["type"], p["operator"]) for p in phrases} == {("best_fields", "and")}
     assert {p["boost"] for p in phrases} == {SYNONYM_WEIGHT}
     assert SYNONYM_WEIGHT < 1
 
