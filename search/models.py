@@ -149,3 +149,23 @@ class PendingEngineUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"Listing {self.listing_id}"
+
+
+class SpellingWord(models.Model):
+    """A word of the catalogue, as suppliers wrote it, and how many listings use it.
+
+    The vocabulary "did you mean" suggests from (search/database_spelling.py): kept
+    in step with ``SearchEntry`` by the same refreshes and rebuilds, so derived
+    data like it. On PostgreSQL a trigram index (migration 0005) finds the words
+    close to a misspelling.
+    """
+
+    word = models.CharField(max_length=100, primary_key=True)
+    listings = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("spelling word")
+        verbose_name_plural = _("spelling words")
+
+    def __str__(self) -> str:
+        return self.word

@@ -20,6 +20,7 @@ from .filters import PAGE_MAX, ListingSearchFilterSet
 from .forms import JourneyForm
 from .journeys import JOURNEYS, journey_get, journey_query
 from .request import PAGE_SIZE
+from .spelling import spelling_link
 
 
 def _page(total: int, number: int):
@@ -56,6 +57,7 @@ def search_results(request):
             "flag_items": presenters.flag_items(form, result),
             "save_href": reverse("direct_award:save-search") + f"?{query_string}",
             "sign_in_href": reverse("accounts:sign-in") + "?" + _next(request),
+            "did_you_mean": spelling_link(query=request.GET, search=search, result=result),
         },
         status=200 if valid else 400,
     )
