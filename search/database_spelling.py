@@ -151,13 +151,23 @@ def _candidates_sqlite(unknown: list[str]) -> dict[str, list[Candidate]]:
     return dict.fromkeys(unknown, candidates)  # the rules keep each word's own
 
 
-def database_spelling_suggest(*, keywords: str) -> Spelling | None:
-    """The keywords with their misspelt words corrected from the catalogue, if any are."""
+def spelling_words_unknown(*, keywords: str) -> list[str]:
+    """The buyer's words that could be misspelt and that no listing uses: one indexed query."""
     checked = spelling_words_checked(keywords=keywords)
     if not checked:
-        return None
+        return []
     known = set(SpellingWord.objects.filter(word__in=checked).values_list("word", flat=True))
-    unknown = [word for word in checked if word not in known]
+    return [word for word in checked if word not in known]
+
+
+def database_spelling_suggest(
+    *, keywords: str, unknown: list[str] | None = None
+) -> Spelling | None:
+    """The keywords with their misspelt words corrected from the catalogue, if any are.
+
+    ``unknown``: the words ``spelling_words_unknown`` found, if the caller has asked it.
+    """
+    unknown = spelling_words_unknown(keywords=keywords) if unknown is None else unknown
     if not unknown:
         return None
     vendor = connections[SpellingWord.objects.db].vendor

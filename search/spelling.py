@@ -4,6 +4,12 @@ The suggestion comes from the store that answered the search: the engine's
 suggester when the engine answered, the database's vocabulary when the database
 did (the embedded default, or a fallback while the engine is down). If the
 engine answered the search but not the suggester, the database suggests instead.
+
+A search spelt right costs one indexed lookup in the database's vocabulary,
+which is kept in step with the listings whichever store answers searches
+(search/database_index.py): only when it finds a word no listing uses is the
+engine's suggester asked, so searches spelt right never wait for a second
+request to the engine.
 """
 
 import logging
@@ -12,6 +18,7 @@ from django.conf import settings
 from django.http import QueryDict
 from django.urls import reverse
 
+from .database_spelling import database_spelling_suggest, spelling_words_unknown
 from .engine_client import EngineUnavailable
 from .request import SearchRequest, SearchResult
 from .spelling_rules import Spelling
@@ -24,6 +31,9 @@ def spelling_suggest(*, search: SearchRequest, result: SearchResult) -> Spelling
     keywords = search.keywords.strip()
     if not keywords:
         return None
+    unknown = spelling_words_unknown(keywords=keywords)
+    if not unknown:
+        return None
     if result.executor == "engine":
         from .engine_spelling import engine_spelling_suggest  # the database path never needs it
 
@@ -33,9 +43,7 @@ def spelling_suggest(*, search: SearchRequest, result: SearchResult) -> Spelling
             )
         except EngineUnavailable as error:
             logger.warning("No spelling suggestion from the engine, asking the database: %s", error)
-    from .database_spelling import database_spelling_suggest
-
-    return database_spelling_suggest(keywords=keywords)
+    return database_spelling_suggest(keywords=keywords, unknown=unknown)
 
 
 def spelling_link(

@@ -114,6 +114,19 @@ def test_while_the_engine_is_down_the_database_suggests(client, catalogue, setti
     assert "Search is running in a simpler mode" in response.text
 
 
+def test_a_search_spelt_right_never_asks_the_engine_s_suggester(catalogue, settings, silent_engine):
+    settings.SEARCH_ENGINE = "opensearch"
+    settings.SEARCH_ENGINE_URL = silent_engine.url
+    answered = SearchResult(total=2, hits=[], facets={}, executor="engine")
+
+    spelling = spelling_suggest(
+        search=SearchRequest(keywords="Payroll for schools"), result=answered
+    )
+
+    assert spelling is None
+    assert silent_engine.connections() == 0  # the vocabulary knew every word
+
+
 def test_if_the_engine_answers_the_search_but_not_the_suggester_the_database_does(
     catalogue, settings, silent_engine
 ):
