@@ -74,6 +74,7 @@ SAMPLES = {
         "previous": None,
         "executor": "engine",
         "fell_back": False,
+        "did_you_mean": None,
         "results": [{"id": 42, "name": "Cloud backup for schools", "price": 1.5}],
         "facets": {"size": [{"value": "small", "label": "Small", "count": 31}]},
     },

@@ -52,5 +52,10 @@ class SearchResultSerializer(serializers.Serializer):
     fell_back = serializers.BooleanField(
         help_text="The search engine could not answer, so the database did."
     )
+    did_you_mean = serializers.CharField(
+        allow_null=True,
+        help_text="The search words spelt as the catalogue spells them when one looked "
+        'misspelt ("payrol" gives "payroll"), to search again with; null otherwise.',
+    )
     results = SearchHitSerializer(many=True)
     facets = serializers.DictField(child=FacetValueSerializer(many=True))

@@ -19,6 +19,7 @@ from rest_framework.response import Response
 from search.executor import search_run
 from search.filters import KEYWORDS_MAX, PAGE_MAX, ListingSearchFilterSet
 from search.request import PAGE_SIZE
+from search.spelling import spelling_suggest
 
 from .serializers_search import SearchHitSerializer, SearchResultSerializer
 from .views_base import PublicAPIView
@@ -81,6 +82,11 @@ def _errors(form) -> dict[str, list[str]]:
     }
 
 
+def _did_you_mean(search, result) -> str | None:
+    spelling = spelling_suggest(search=search, result=result)
+    return spelling.keywords if spelling else None
+
+
 @extend_schema(
     summary="Search listings, as /search/ does",
     tags=["Search"],
@@ -112,6 +118,7 @@ class Search(PublicAPIView):
             "previous": self._link(search.page - 1) if search.page > 1 else None,
             "executor": result.executor,
             "fell_back": result.fell_back,
+            "did_you_mean": _did_you_mean(search, result),
             "results": SearchHitSerializer([hit.document for hit in result.hits], many=True).data,
             "facets": {
                 facet: [

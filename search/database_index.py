@@ -13,6 +13,11 @@ from django.db import transaction
 from listings.selectors import listings_public
 
 from .database import full_text
+from .database_spelling import (
+    spelling_vocabulary_before,
+    spelling_vocabulary_change,
+    spelling_vocabulary_rebuild,
+)
 from .database_text import text_once
 from .documents import documents_queryset, listing_documents
 from .facets import Match, Store, facets_all
@@ -85,10 +90,12 @@ def database_listings_refresh(*, listing_ids: Iterable[int]) -> set[int]:
     Returns the ids of those now searchable.
     """
     listing_ids = list(listing_ids)
+    spelling_before = spelling_vocabulary_before(listing_ids=listing_ids)
     SearchEntry.objects.filter(pk__in=listing_ids).delete()
     documents = list(listing_documents(listings_public().filter(pk__in=listing_ids)))
     if documents:
         _write(documents)
+    spelling_vocabulary_change(before=spelling_before, documents=documents)
     return {document["id"] for document in documents}
 
 
@@ -122,6 +129,7 @@ def search_entries_rebuild(*, progress: Progress | None = None) -> int:
     if batch:
         _write(batch)
         written += len(batch)
+    spelling_vocabulary_rebuild()  # from the entries just written
     full_text().statistics_refresh()
     if progress:
         progress(written, total)

@@ -9,10 +9,13 @@ from datetime import UTC, datetime
 
 from django.conf import settings
 
+from marketplace.core.text import STOPWORDS
+
 from .documents import DOCUMENT_VERSION
 from .facets import Match, facets_all
+from .spelling_rules import FIELDS as SPELLING_SOURCES
 
-MAPPING_VERSION = 2  # bump with any change below
+MAPPING_VERSION = 3  # bump with any change below
 
 # Term-frequency capping: BM25 with k1 = 0 makes the tf factor
 # tf·(k1+1) / (tf + k1·(…)) equal to 1 for any tf ≥ 1, so a word scores the same
@@ -23,6 +26,13 @@ CAPPED_SIMILARITY = "tf_capped"
 
 ENGLISH_ANALYZER = "english_plain"
 
+# "Did you mean" (search/engine_spelling.py): the vocabulary fields' words, copied
+# into one field and split, lower-cased and stop-worded as marketplace.core.text
+# does for the database's vocabulary, but never stemmed, so the term suggester
+# offers words as suppliers wrote them ("payroll", not "payrol").
+SPELLING_FIELD = "spelling"
+SPELLING_ANALYZER = "spelling_words"
+
 INDEX_SETTINGS = {
     "max_result_window": 10_000,
     "similarity": {CAPPED_SIMILARITY: {"type": "BM25", "k1": 0.0, "b": 0.75}},
@@ -31,12 +41,25 @@ INDEX_SETTINGS = {
             "english_stop": {"type": "stop", "stopwords": "_english_"},
             "english_stemmer": {"type": "stemmer", "language": "english"},
             "english_possessive": {"type": "stemmer", "language": "possessive_english"},
+            "spelling_stop": {"type": "stop", "stopwords": sorted(STOPWORDS)},
+        },
+        "tokenizer": {
+            # Python's [^\W_]+ (marketplace.core.text.WORD): split on non-letters and "_".
+            "spelling_split": {
+                "type": "pattern",
+                "pattern": "[\\W_]+",
+                "flags": "UNICODE_CHARACTER_CLASS",
+            }
         },
         "analyzer": {
             ENGLISH_ANALYZER: {
                 "tokenizer": "standard",
                 "filter": ["english_possessive", "lowercase", "english_stop", "english_stemmer"],
-            }
+            },
+            SPELLING_ANALYZER: {
+                "tokenizer": "spelling_split",
+                "filter": ["lowercase", "spelling_stop"],
+            },
         },
         "normalizer": {"sortable": {"type": "custom", "filter": ["lowercase", "asciifolding"]}},
     },
@@ -94,8 +117,15 @@ MAPPINGS = {
         "published_at": {"type": "date"},
         # relevance.diversity_prior: the keyword score is multiplied by it.
         "diversity_prior": {"type": "float"},
+        SPELLING_FIELD: {"type": "text", "analyzer": SPELLING_ANALYZER},
     },
 }
+# The vocabulary fields are also copied into the spelling field.
+for _source in SPELLING_SOURCES:
+    MAPPINGS["properties"][_source] = {
+        **MAPPINGS["properties"][_source],
+        "copy_to": [SPELLING_FIELD],
+    }
 
 
 def index_alias() -> str:

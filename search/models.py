@@ -206,5 +206,25 @@ class BuyerPhrase(models.Model):
         return tuple(line.strip() for line in self.catalogue_words.splitlines() if line.strip())
 
 
+class SpellingWord(models.Model):
+    """A word of the catalogue, as suppliers wrote it, and how many listings use it.
+
+    The vocabulary "did you mean" suggests from (search/database_spelling.py): kept
+    in step with ``SearchEntry`` by the same refreshes and rebuilds, so derived
+    data like it. On PostgreSQL a trigram index (migration 0005) finds the words
+    close to a misspelling.
+    """
+
+    word = models.CharField(max_length=100, primary_key=True)
+    listings = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("spelling word")
+        verbose_name_plural = _("spelling words")
+
+    def __str__(self) -> str:
+        return self.word
+
+
 # Search analytics and "Recommended by CCS" live in their own module.
 from .analytics_models import RecommendedListing, SearchDailyCount  # noqa: E402, F401

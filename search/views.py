@@ -22,6 +22,7 @@ from .journeys import JOURNEYS, journey_get, journey_next_steps, journey_query, 
 from .request import PAGE_SIZE
 from .selectors import recommended_listings_for
 from .services import search_log_record
+from .spelling import spelling_link
 
 
 def _page(total: int, number: int):
@@ -61,6 +62,7 @@ def search_results(request):
             "save_href": reverse("direct_award:save-search") + f"?{query_string}",
             "sign_in_href": reverse("accounts:sign-in") + "?" + _next(request),
             "recommended": recommended_listings_for(keywords=search.keywords),
+            "did_you_mean": spelling_link(query=request.GET, search=search, result=result),
         },
         status=200 if valid else 400,
     )

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("catalogue_search", "0003_pending_engine_updates"),
+        ("catalogue_search", "0005_spelling"),
         ("listings", "0004_buy_online_units"),
     ]
 

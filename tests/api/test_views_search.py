@@ -115,3 +115,11 @@ def test_past_the_last_page_the_last_page_is_answered_as_on_the_search_page(clie
         for listing in (catalogue.alpha, catalogue.bravo, catalogue.charlie, catalogue.delta)
     )
     assert (body["next"], body["previous"]) == (None, None)
+
+
+def test_the_api_suggests_the_spelling_the_search_page_suggests(client, catalogue):
+    page = client.get(reverse("search:results") + "?q=telephny&region=TLC")
+    body = client.get(reverse("api:search") + "?q=telephny&region=TLC").json()
+
+    assert body["did_you_mean"] == page.context["did_you_mean"]["keywords"] == "telephony"
+    assert client.get(reverse("api:search") + "?q=telephony").json()["did_you_mean"] is None
