@@ -1,7 +1,8 @@
 """Benchmark buyer search on generated catalogues: both executors, and Wagtail's own search.
 
     .venv/bin/python benchmarks/search.py --sizes 10000 50000 [--runs 5] [--seed 2025]
-        [--database-url postgres://…/marketplace_bench] [--skip-wagtail]
+        [--database-url postgres://…/marketplace_bench] [--skip-wagtail] [--reuse]
+        [--engine-url http://127.0.0.1:9200,http://127.0.0.1:9201,…]
 
 For each size it replaces the scratch database's listings with that many
 published listings recombined from the demo vocabulary (benchmarks/search_data.py),
@@ -13,11 +14,15 @@ executor's whole answer as the results page would ask for it: hits, their
 documents and highlights, the total and every facet count. For the engine it is
 also compared with the engine's own ``took``.
 
-As a baseline it indexes the same listing versions with Wagtail's search
-(django-modelsearch, on the same OpenSearch node) and times plain
-keyword searches of the 20 keyword queries (see WAGTAIL_BACKEND on why its
-opensearch3 backend), as a Wagtail site would run them:
-``backend.search(words, queryset)[:20]`` including fetching the 20 rows.
+As a peer it indexes the same listing versions with Wagtail's search
+(django-modelsearch, on the same OpenSearch node or cluster) and times the same
+60 requests as our page's work done with it: keywords, filters, order, the page
+of 20 rows, the total and a ``.facet()`` for every facet the page counts
+(benchmarks/search_peer.py, which also says what modelsearch cannot do).
+
+``--engine-url`` takes several node addresses separated by commas (a cluster);
+set SEARCH_INDEX_REPLICAS=1 for three nodes. The load average is recorded
+before and after each size.
 
 Figures go to stdout as a table and to benchmarks/results/search-<date>.json.
 The database must be a scratch one: its listings are replaced.
@@ -25,9 +30,11 @@ The database must be a scratch one: its listings are replaced.
 
 import argparse
 import json
+import os
 import random
 import statistics
 import time
+import traceback
 from datetime import date
 from pathlib import Path
 
@@ -40,6 +47,7 @@ from search_data import (
     percentile,
     reference_load,
 )
+from search_peer import wagtail_baseline
 
 KEYWORDS = (
     "backup",
@@ -150,96 +158,30 @@ def _timed(run, requests, runs: int) -> dict:
     return figures
 
 
-# modelsearch's opensearch2 backend calls the client with positional arguments
-# (``indices.delete(name)``), which opensearch-py 3 (installed: 3.2) no longer
-# accepts: it fails with a TypeError before indexing anything. Its opensearch3
-# backend makes the same REST calls with keyword arguments, and the node's REST
-# API for them is the same on OpenSearch 2.19, so the baseline uses that.
-WAGTAIL_BACKEND = "modelsearch.backends.opensearch3"
+def _load() -> list[float]:
+    """The machine's 1, 5 and 15 minute load averages: every figure is read beside them."""
+    return [round(value, 2) for value in os.getloadavg()]
 
 
-def _wagtail_model():
-    """ListingVersion as Wagtail's search sees a model: a proxy with search fields.
-
-    A proxy, so the benchmark needs no migration and the listings app is untouched.
-    """
-    from modelsearch import index
-
-    from listings.models import ListingVersion
-
-    class BenchmarkListingVersion(index.Indexed, ListingVersion):
-        search_fields = [
-            index.SearchField("name", boost=8),
-            index.SearchField("summary", boost=3),
-            index.SearchField("description"),
-            index.SearchField("features", boost=2),
-        ]
-
-        class Meta:
-            proxy = True
-            app_label = "listings"
-
-    return BenchmarkListingVersion
-
-
-def wagtail_baseline(runs: int, url: str, prefix: str) -> dict:
-    """Index the live versions with modelsearch's OpenSearch 2 backend; time keyword searches."""
-    from modelsearch.backends import get_search_backend
-
+def _held(size: int) -> tuple[bool, bool]:
+    """Whether the scratch database already holds ``size`` published listings, and
+    whether the engine index and the database's entries hold them too (a rerun)."""
     from listings.models import Listing
+    from listings.vocabulary import ListingStatus
+    from search.engine_client import engine_client
+    from search.engine_mapping import index_alias
+    from search.models import SearchEntry
 
-    model = _wagtail_model()
-    backend = get_search_backend(WAGTAIL_BACKEND, URLS=[url], INDEX_PREFIX=f"{prefix}-wagtail-")
-    search_index = backend.get_index_for_model(model)
-    live = Listing.objects.values("live_version_id")
-    started = time.perf_counter()
-    search_index.reset()
-    search_index.add_model(model)
-    count, batch = 0, []
-    for version in model.objects.filter(pk__in=live).order_by("pk").iterator(chunk_size=1000):
-        batch.append(version)
-        if len(batch) == 1000:
-            search_index.add_items(model, batch)
-            count, batch = count + len(batch), []
-    if batch:
-        search_index.add_items(model, batch)
-        count += len(batch)
-    search_index.refresh()
-    indexing = time.perf_counter() - started
-    took: list[float] = []
-    original = backend.es.search
-
-    def recording(*args, **kwargs):
-        response = original(*args, **kwargs)
-        took.append(float(response["took"]))
-        return response
-
-    backend.es.search = recording
-    queryset = model.objects.all()
-    times: list[float] = []
-    for _ in range(runs + 1):
-        for words in KEYWORDS:
-            started = time.perf_counter()
-            results = list(backend.search(words, queryset)[:20])
-            times.append((time.perf_counter() - started) * 1000)
-            assert results is not None
-    times, took = times[len(KEYWORDS) :], took[len(KEYWORDS) :]  # drop the warm-up round
-    return {
-        "backend": WAGTAIL_BACKEND,
-        "indexed": count,
-        "index_per_second": round(count / indexing),
-        "keyword": {
-            "p50_ms": round(statistics.median(times), 1),
-            "p95_ms": round(percentile(times, 0.95), 1),
-        },
-        "took": {
-            "p50_ms": round(statistics.median(took), 1),
-            "p95_ms": round(percentile(took, 0.95), 1),
-        },
-    }
+    if Listing.objects.filter(status=ListingStatus.PUBLISHED).count() != size:
+        return False, False
+    try:
+        indexed = engine_client().count(index=index_alias())["count"]
+    except Exception:  # no index yet
+        indexed = -1
+    return True, indexed == size and SearchEntry.objects.count() == size
 
 
-def run_size(size: int, *, runs: int, seed: int, wagtail: bool, url: str) -> dict:
+def run_size(size: int, *, runs: int, seed: int, wagtail: bool, url: str, reuse: bool) -> dict:
     from django.conf import settings
 
     from search.database import search_database
@@ -247,30 +189,46 @@ def run_size(size: int, *, runs: int, seed: int, wagtail: bool, url: str) -> dic
     from search.engine_index import search_index_rebuild
     from search.services import search_entries_rebuild
 
-    started = time.perf_counter()
-    listings_clear()
-    listings_generate(size, seed=seed)
-    generated = time.perf_counter() - started
-    print(f"{size:,} listings generated in {generated:.1f} s", flush=True)
-    report = search_index_rebuild()
-    print(f"engine index: {report.count:,} in {report.seconds:.1f} s", flush=True)
-    started = time.perf_counter()
-    entries = search_entries_rebuild()
-    entries_seconds = time.perf_counter() - started
-    print(f"database entries: {entries:,} in {entries_seconds:.1f} s", flush=True)
-    requests = queries(seed)
-    figures = {
-        "listings": size,
-        "generate_seconds": round(generated, 1),
-        "reindex_per_second": {
+    load_before = _load()
+    listings_held, indexes_held = _held(size) if reuse else (False, False)
+    figures: dict = {"listings": size}
+    if not listings_held:
+        started = time.perf_counter()
+        listings_clear()
+        listings_generate(size, seed=seed)
+        generated = time.perf_counter() - started
+        print(f"{size:,} listings generated in {generated:.1f} s", flush=True)
+        figures["generate_seconds"] = round(generated, 1)
+    if not indexes_held:
+        report = search_index_rebuild()
+        print(f"engine index: {report.count:,} in {report.seconds:.1f} s", flush=True)
+        started = time.perf_counter()
+        entries = search_entries_rebuild()
+        entries_seconds = time.perf_counter() - started
+        print(f"database entries: {entries:,} in {entries_seconds:.1f} s", flush=True)
+        figures["reindex_per_second"] = {
             "engine": round(report.per_second),
             "database": round(entries / entries_seconds),
-        },
-        "engine": _timed(search_engine_run, requests, runs),
-        "database": _timed(search_database, requests, runs),
-    }
+        }
+    requests = queries(seed)
+    figures["engine"] = _timed(search_engine_run, requests, runs)
+    figures["database"] = _timed(search_database, requests, runs)
+    print(json.dumps(figures), flush=True)  # before the peer's long indexing
     if wagtail:
-        figures["wagtail"] = wagtail_baseline(runs, url, settings.SEARCH_INDEX_PREFIX)
+        urls = [address.strip() for address in url.split(",") if address.strip()]
+        try:
+            totals = [search_engine_run(request).total for _, request in requests]
+            figures["wagtail"] = wagtail_baseline(
+                requests, runs, urls, settings.SEARCH_INDEX_PREFIX, totals
+            )
+        except Exception as error:  # keep this size's own figures; say why the peer failed
+            traceback.print_exc()
+            figures["wagtail_error"] = repr(error)
+        else:
+            figures["engine_p95_over_peer_p95"] = round(
+                figures["engine"]["all"]["p95_ms"] / figures["wagtail"]["all"]["p95_ms"], 2
+            )
+    figures["load_average"] = {"before": load_before, "after": _load()}
     return figures
 
 
@@ -288,23 +246,26 @@ def _table(results: list[dict]) -> str:
                         f"{row['p50_ms']:>8} {row['p95_ms']:>8}"
                     )
         if "wagtail" in figures:
-            for kind in ("keyword", "took"):
+            for kind in ("keyword", "filter", "facets", "all", "took"):
                 row = figures["wagtail"][kind]
                 lines.append(
                     f"{figures['listings']:>9,} {'wagtail':<9} {kind:<8} "
                     f"{row['p50_ms']:>8} {row['p95_ms']:>8}"
                 )
-        engine = figures["engine"]
-        speeds = figures["reindex_per_second"]
+        engine, load = figures["engine"], figures["load_average"]
+        speeds = figures.get("reindex_per_second", {"engine": "-", "database": "-"})
         lines.append(
             f"{'':>9} engine p95 / took p95 = {engine['p95_over_took_p95']}; reindex/s: "
-            f"engine {speeds['engine']:,}, database {speeds['database']:,}"
+            f"engine {speeds['engine']}, database {speeds['database']}"
             + (
                 f", wagtail {figures['wagtail']['index_per_second']:,}"
                 if "wagtail" in figures
                 else ""
             )
         )
+        if "engine_p95_over_peer_p95" in figures:
+            lines.append(f"{'':>9} engine p95 / peer p95 = {figures['engine_p95_over_peer_p95']}")
+        lines.append(f"{'':>9} load average before {load['before']}, after {load['after']}")
     return "\n".join(lines)
 
 
@@ -318,6 +279,11 @@ def main() -> None:
     parser.add_argument("--database-url", default=DEFAULT_DATABASE_URL)
     parser.add_argument("--engine-url", default="http://127.0.0.1:9200")
     parser.add_argument("--skip-wagtail", action="store_true", help="no Wagtail baseline")
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="keep the listings (and indexes) a scratch database already holds for a size",
+    )
     parser.add_argument("--output", type=Path, default=None, help="JSON file to write")
     args = parser.parse_args()
     bench_setup(args.database_url, engine_url=args.engine_url)
@@ -333,6 +299,7 @@ def main() -> None:
                 seed=args.seed,
                 wagtail=not args.skip_wagtail,
                 url=args.engine_url,
+                reuse=args.reuse,
             )
         )
         print(_table(results[-1:]), flush=True)

@@ -127,14 +127,17 @@ def listings_generate(count: int, *, seed: int = 2025) -> int:
         PlatformIntegration,
         VersionState,
     )
-    from marketplace.demo.loaders import _lot_categories
+    from marketplace.demo.loaders import lot_categories_by_label
     from suppliers.models import SupplierOrganisation
 
     rng = random.Random(seed)  # noqa: S311 - a reproducible sample, not a secret
     rows = _demo_rows()
     lots = {lot.slug: lot for lot in Lot.objects.filter(framework__slug="g-cloud-13")}
     names_by_path = dict(Category.objects.values_list("path", "name"))
-    categories = {slug: _lot_categories(lot, names_by_path) for slug, lot in lots.items()}
+    categories = {
+        slug: lot_categories_by_label(lot=lot, names_by_path=names_by_path)
+        for slug, lot in lots.items()
+    }
     suppliers = list(SupplierOrganisation.objects.order_by("pk").values_list("pk", flat=True))
     standards, platforms = list(OpenStandard.values), list(PlatformIntegration.values)
     now = timezone.now()

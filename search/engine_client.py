@@ -5,7 +5,10 @@ request) and sent by the official client of whichever engine is configured:
 opensearch-py for OpenSearch, elasticsearch-py for Elasticsearch.
 """
 
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
+from itertools import islice
 from typing import Any
 
 from django.conf import settings
@@ -167,9 +170,16 @@ def engine_index_wait_green(*, index: str, client=None, seconds: int = 120) -> N
         raise EngineUnavailable(f"{index} was not green after {seconds} s: {health.get('status')}")
 
 
-def engine_index_refresh(*, index: str, client=None) -> None:
+def engine_index_refresh(*, index: str, client=None, timeout: float | None = None) -> None:
+    """Make what was indexed searchable; ``timeout`` (seconds) instead of BACKGROUND_TIMEOUT
+    for the first refresh of a freshly loaded index, which writes every document at once."""
     client = client or engine_client()
-    _call(client.indices.refresh, index=index)
+    if timeout is None:
+        _call(client.indices.refresh, index=index)
+    elif _is_opensearch(client):
+        _call(client.indices.refresh, index=index, request_timeout=timeout)
+    else:
+        _call(client.options(request_timeout=timeout).indices.refresh, index=index)
 
 
 def engine_indices(*, pattern: str, client=None) -> list[str]:
@@ -205,14 +215,55 @@ def engine_alias_swap(*, alias: str, index: str, client=None) -> list[str]:
     return [old for old in previous if old != index]
 
 
-def engine_bulk(*, actions, client=None, chunk_size: int = 500) -> int:
-    """Send index/delete actions in chunks; return how many succeeded."""
+def engine_bulk(
+    *,
+    actions,
+    client=None,
+    chunk_size: int = 500,
+    timeout: float | None = None,
+    threads: int = 1,
+) -> int:
+    """Send index/delete actions in chunks; return how many succeeded.
+
+    ``timeout`` (seconds) bounds each chunk's request instead of BACKGROUND_TIMEOUT.
+    With ``threads`` > 1, up to that many chunks are sent by worker threads while this
+    thread builds the next, so building documents and indexing them overlap. The
+    actions are still read here, on the caller's thread: a database read from another
+    thread would use another connection, which does not see the caller's transaction
+    (the helpers' ``parallel_bulk`` reads them on its own thread)."""
     client = client or engine_client()
+    extra = {}
     if _is_opensearch(client):
-        from opensearchpy.helpers import bulk
+        from opensearchpy import helpers
+
+        if timeout is not None:
+            extra["request_timeout"] = timeout
     else:
-        from elasticsearch.helpers import bulk
-    succeeded, _errors = _call(bulk, client, actions, chunk_size=chunk_size, max_retries=0)
+        from elasticsearch import helpers
+
+        if timeout is not None:
+            client = client.options(request_timeout=timeout)
+    if threads > 1:
+        return _call(_bulk_overlapped, helpers.bulk, client, actions, chunk_size, threads, extra)
+    succeeded, _errors = _call(
+        helpers.bulk, client, actions, chunk_size=chunk_size, max_retries=0, **extra
+    )
+    return succeeded
+
+
+def _bulk_overlapped(bulk, client, actions, chunk_size: int, threads: int, extra: dict) -> int:
+    succeeded = 0
+    actions = iter(actions)
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        sending: deque = deque()
+        while chunk := list(islice(actions, chunk_size)):
+            sending.append(
+                pool.submit(bulk, client, chunk, chunk_size=chunk_size, max_retries=0, **extra)
+            )
+            if len(sending) >= threads:
+                succeeded += sending.popleft().result()[0]
+        for sent in sending:
+            succeeded += sent.result()[0]
     return succeeded
 
 

@@ -291,9 +291,14 @@ def supplier_profiles_load(progress: Progress) -> int:
     return len(suppliers)
 
 
-def _lot_categories(lot: Lot, names_by_path: dict[str, str]) -> dict[tuple[str, ...], int]:
+def lot_categories_by_label(
+    *, lot: Lot, names_by_path: dict[str, str]
+) -> dict[tuple[str, ...], int]:
     """The lot's leaf categories keyed by their labels below the top level, as the
-    fixture names them: ("Collaborative working", "Blogging") → category id."""
+    fixture names them: ("Collaborative working", "Blogging") → category id.
+
+    Public because the search benchmark (benchmarks/search_data.py) writes generated
+    listings with the demo fixture's category labels too."""
     step = Category.steplen
     found = {}
     for pk, path in lot.categories.values_list("pk", "path"):
@@ -327,7 +332,10 @@ def listings_load(progress: Progress) -> int:
     rows = read("listings.json")["records"]
     lots = {lot.slug: lot for lot in Lot.objects.filter(framework__slug="g-cloud-13")}
     names_by_path = dict(Category.objects.values_list("path", "name"))
-    categories = {slug: _lot_categories(lot, names_by_path) for slug, lot in lots.items()}
+    categories = {
+        slug: lot_categories_by_label(lot=lot, names_by_path=names_by_path)
+        for slug, lot in lots.items()
+    }
     suppliers = dict(SupplierOrganisation.objects.values_list("name", "pk"))
     existing = set(
         Listing.objects.filter(is_illustrative=True).values_list(

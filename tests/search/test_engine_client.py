@@ -7,7 +7,14 @@ import uuid
 import pytest
 from elasticsearch_dsl import Search
 
-from search.engine_client import EngineUnavailable, engine_client, engine_ping, engine_search
+from search.engine_client import (
+    EngineUnavailable,
+    engine_bulk,
+    engine_client,
+    engine_index_refresh,
+    engine_ping,
+    engine_search,
+)
 
 
 @pytest.fixture
@@ -74,3 +81,18 @@ def test_a_missing_index_is_an_answer_not_an_engine_down(index):
 
     assert raised.value.status == 404
     assert raised.value.engine_down is False
+
+
+def test_bulk_with_threads_sends_every_chunk_and_counts_them(index):
+    client, name = index
+    actions = (
+        {"_index": name, "_id": str(number), "_source": {"name": f"Service {number}"}}
+        for number in range(1, 26)
+    )
+
+    sent = engine_bulk(actions=actions, client=client, chunk_size=4, timeout=30, threads=3)
+    engine_index_refresh(index=name, client=client, timeout=30)
+
+    assert sent == 25  # 7 chunks, three at a time, the last one short
+    found = client.search(index=name, body={"size": 30, "query": {"match_all": {}}})
+    assert sorted(int(hit["_id"]) for hit in found["hits"]["hits"]) == list(range(1, 26))
