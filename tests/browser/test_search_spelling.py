@@ -14,7 +14,7 @@ pytestmark = [
 ]
 
 PAGES = {
-    "did you mean, with results": "/search/?q=payrol&region=TLC",
+    "did you mean, one word": "/search/?q=pyroll&region=TLC",
     "did you mean, no results": "/search/?q=cyber+securty+firewal",
 }
 
@@ -47,7 +47,7 @@ def test_a_buyer_follows_did_you_mean_by_keyboard_without_javascript(
 ):
     page = page_without_js
     page.goto(live_server.url + "/search/?region=TLC")
-    type_into(page, "#id_q", "payrol")
+    type_into(page, "#id_q", "pyroll")
     press_and_wait(page)
 
     assert page.locator("#did-you-mean").inner_text() == "Did you mean payroll?"
